@@ -1,0 +1,54 @@
+"""The pipeline for one municipality: choices -> ordinance -> checklist -> rendered files -> disk."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import render_markdown
+from .assemble import assemble
+from .checklist import CheckResult, compute
+from .choices import Choices
+from .document import Ordinance
+from .loader import load_choices
+from .output import safe_target, write_atomic
+
+
+@dataclass
+class Rendered:
+    """Everything a build produces for one municipality, in memory, before anything is written."""
+
+    ordinance: Ordinance
+    checklist: list[CheckResult]
+    files: dict[str, bytes]  # file name within output/<slug>/ -> content
+
+
+# name suffix -> renderer; renderers for other formats register here (see render_*.py).
+Renderer = Callable[[Ordinance, list[CheckResult]], bytes]
+RENDERERS: dict[str, Renderer] = {
+    ".md": lambda o, c: render_markdown.render(o, c).encode("utf-8"),
+}
+
+
+def checklist_json(checklist: list[CheckResult]) -> bytes:
+    return (json.dumps([r.to_json() for r in checklist], ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def render_all(choices: Choices) -> Rendered:
+    ordinance = assemble(choices)
+    checklist = compute(ordinance)
+    files = {f"{ordinance.slug}{suffix}": render(ordinance, checklist) for suffix, render in RENDERERS.items()}
+    files["checklist.json"] = checklist_json(checklist)
+    return Rendered(ordinance, checklist, files)
+
+
+def build_file(path: Path, out_dir: Path) -> tuple[Rendered, list[Path]]:
+    rendered = render_all(load_choices(path))
+    target = safe_target(out_dir, rendered.ordinance.slug)
+    written = []
+    for name, data in rendered.files.items():
+        write_atomic(target / name, data)
+        written.append(target / name)
+    return rendered, written

@@ -1,0 +1,101 @@
+"""Command line: thin wrappers around build.py; all messages in Dutch, no tracebacks."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from .errors import VerordeningError
+
+app = typer.Typer(
+    help="Stelt de Re-integratieverordening Participatiewet van een gemeente op uit het VNG-model en een keuzebestand.",
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+)
+
+_DEBUG = False
+
+Files = Annotated[list[Path], typer.Argument(help="Keuzebestanden (YAML), of mappen met keuzebestanden.", show_default=False)]
+
+
+def expand(paths: list[Path]) -> list[Path]:
+    """Files as given; a folder stands for the *.yaml files in it."""
+    out: list[Path] = []
+    for p in paths:
+        if p.is_dir():
+            out += sorted(q for q in p.iterdir() if q.suffix in (".yaml", ".yml"))
+        else:
+            out.append(p)
+    return out
+
+
+def fail(exc: VerordeningError) -> None:
+    typer.echo(str(exc), err=True)
+
+
+@app.callback()
+def _options(debug: Annotated[bool, typer.Option("--debug", help="Toon bij een fout ook de technische foutmelding (traceback).")] = False) -> None:
+    global _DEBUG
+    _DEBUG = debug
+
+
+@app.command()
+def build(
+    files: Files,
+    out: Annotated[Path, typer.Option("--out", help="Map waarin de uitvoer komt; per gemeente een submap.")] = Path("output"),
+) -> None:
+    """Bouw de verordening (Markdown, controlelijst) voor elk keuzebestand."""
+    from .build import build_file
+
+    exit_code = 0
+    for path in expand(files):
+        try:
+            rendered, written = build_file(path, out)
+        except VerordeningError as exc:
+            fail(exc)
+            exit_code = max(exit_code, exc.exit_code)
+            continue
+        red = [r for r in rendered.checklist if not r.met]
+        status = "alle wettelijke vereisten voldaan" if not red else f"{len(red)} vereiste(n) niet voldaan"
+        typer.echo(f"{path}: {rendered.ordinance.citeertitel} → {written[0].parent} ({len(rendered.ordinance.articles)} artikelen; {status})")
+    raise typer.Exit(exit_code)
+
+
+@app.command()
+def check(files: Files) -> None:
+    """Toon de controle op artikel 8a, tweede lid, en artikel 47 Participatiewet; exitcode 1 als een vereiste niet is voldaan."""
+    from .build import render_all
+    from .loader import load_choices
+
+    exit_code = 0
+    for path in expand(files):
+        try:
+            rendered = render_all(load_choices(path))
+        except VerordeningError as exc:
+            fail(exc)
+            exit_code = max(exit_code, exc.exit_code)
+            continue
+        typer.echo(f"{rendered.ordinance.citeertitel} ({path})")
+        for r in rendered.checklist:
+            mark = "voldaan     " if r.met else "NIET VOLDAAN"
+            typer.echo(f"  [{mark}] {r.citation}: {r.reason}")
+        if not all(r.met for r in rendered.checklist):
+            exit_code = max(exit_code, 1)
+    raise typer.Exit(exit_code)
+
+
+def main() -> None:
+    try:
+        app()
+    except VerordeningError as exc:  # pragma: no cover - commands catch their own
+        if _DEBUG:
+            raise
+        fail(exc)
+        sys.exit(exc.exit_code)
+    except KeyboardInterrupt:
+        typer.echo("Afgebroken.", err=True)
+        sys.exit(130)

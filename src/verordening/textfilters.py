@@ -1,0 +1,63 @@
+"""Dutch text helpers for templates: filters and the finalize hook that keeps user text inert."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Iterable
+
+MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+          "september", "oktober", "november", "december")
+
+# Private-use characters delimit reference tokens; they cannot come from user input
+# because finalize() strips them from every value that is not a Token.
+REF_OPEN, REF_CLOSE = "\ue000", "\ue001"
+_PRIVATE = re.compile("[\ue000-\uf8ff]")
+_WS = re.compile(r"\s+")
+
+
+class Token(str):
+    """Text produced by the engine itself (a reference placeholder): passed through unchanged."""
+
+
+def finalize(value: object) -> object:
+    """Applied to every {{ … }}: user strings become one line of inert text."""
+    if isinstance(value, Token) or not isinstance(value, str):
+        return value
+    return _WS.sub(" ", _PRIVATE.sub("", value)).strip()
+
+
+def maanden(n: int) -> str:
+    return f"{n} maand" if n == 1 else f"{n} maanden"
+
+
+def datum(d: dt.date) -> str:
+    return f"{d.day} {MONTHS[d.month - 1]} {d.year}"
+
+
+def _join(items: Iterable[object], word: str) -> str:
+    parts = [str(i) for i in items]
+    if len(parts) <= 1:
+        return "".join(parts)
+    return f"{', '.join(parts[:-1])} {word} {parts[-1]}"
+
+
+def opsomming(items: Iterable[object]) -> str:
+    return _join(items, "en")
+
+
+def opsomming_of(items: Iterable[object]) -> str:
+    return _join(items, "of")
+
+
+ORDINALS = ("eerste", "tweede", "derde", "vierde", "vijfde", "zesde", "zevende", "achtste",
+            "negende", "tiende", "elfde", "twaalfde", "dertiende", "veertiende", "vijftiende",
+            "zestiende", "zeventiende", "achttiende", "negentiende", "twintigste")
+
+
+def ordinal(n: int) -> str:
+    """3 -> "derde" (lid numbers in references are written in words)."""
+    return ORDINALS[n - 1]
+
+
+FILTERS = {"maanden": maanden, "datum": datum, "opsomming": opsomming, "opsomming_of": opsomming_of}
