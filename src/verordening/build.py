@@ -16,6 +16,15 @@ from .loader import load_choices
 from .output import safe_target, write_atomic
 
 
+@dataclass(frozen=True)
+class BuildOptions:
+    """How to build; set from the CLI."""
+
+    out_dir: Path = Path("output")
+    template: Path | None = None  # reference.docx whose styles the DOCX takes (house style)
+    force: bool = False  # overwrite generated files that were edited by hand (keeping a backup)
+
+
 @dataclass
 class Rendered:
     """Everything a build produces for one municipality, in memory, before anything is written."""
@@ -26,9 +35,9 @@ class Rendered:
 
 
 # name suffix -> renderer; renderers for other formats register here (see render_*.py).
-Renderer = Callable[[Ordinance, list[CheckResult]], bytes]
+Renderer = Callable[[Ordinance, list[CheckResult], BuildOptions], bytes]
 RENDERERS: dict[str, Renderer] = {
-    ".md": lambda o, c: render_markdown.render(o, c).encode("utf-8"),
+    ".md": lambda o, c, opts: render_markdown.render(o, c).encode("utf-8"),
 }
 
 
@@ -36,17 +45,17 @@ def checklist_json(checklist: list[CheckResult]) -> bytes:
     return (json.dumps([r.to_json() for r in checklist], ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
-def render_all(choices: Choices) -> Rendered:
+def render_all(choices: Choices, options: BuildOptions = BuildOptions()) -> Rendered:
     ordinance = assemble(choices)
     checklist = compute(ordinance)
-    files = {f"{ordinance.slug}{suffix}": render(ordinance, checklist) for suffix, render in RENDERERS.items()}
+    files = {f"{ordinance.slug}{suffix}": render(ordinance, checklist, options) for suffix, render in RENDERERS.items()}
     files["checklist.json"] = checklist_json(checklist)
     return Rendered(ordinance, checklist, files)
 
 
-def build_file(path: Path, out_dir: Path) -> tuple[Rendered, list[Path]]:
-    rendered = render_all(load_choices(path))
-    target = safe_target(out_dir, rendered.ordinance.slug)
+def build_file(path: Path, options: BuildOptions = BuildOptions()) -> tuple[Rendered, list[Path]]:
+    rendered = render_all(load_choices(path), options)
+    target = safe_target(options.out_dir, rendered.ordinance.slug)
     written = []
     for name, data in rendered.files.items():
         write_atomic(target / name, data)

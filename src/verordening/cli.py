@@ -47,14 +47,17 @@ def _options(debug: Annotated[bool, typer.Option("--debug", help="Toon bij een f
 def build(
     files: Files,
     out: Annotated[Path, typer.Option("--out", help="Map waarin de uitvoer komt; per gemeente een submap.")] = Path("output"),
+    template: Annotated[Optional[Path], typer.Option("--template", help="Word-bestand (reference.docx) waarvan de DOCX de opmaakprofielen (huisstijl) overneemt.")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overschrijf ook met de hand bewerkte uitvoer; de bewerkte versie blijft als reservekopie bewaard.")] = False,
 ) -> None:
-    """Bouw de verordening (Markdown, controlelijst) voor elk keuzebestand."""
-    from .build import build_file
+    """Bouw de verordening (Markdown, DOCX, HTML, controlelijst) voor elk keuzebestand."""
+    from .build import BuildOptions, build_file
 
+    options = BuildOptions(out_dir=out, template=template, force=force)
     exit_code = 0
     for path in expand(files):
         try:
-            rendered, written = build_file(path, out)
+            rendered, written = build_file(path, options)
         except VerordeningError as exc:
             fail(exc)
             exit_code = max(exit_code, exc.exit_code)
