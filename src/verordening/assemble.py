@@ -144,7 +144,7 @@ class _Resolver:
             )
         return self.by_label[label]
 
-    def one(self, path: list[str], here: Article | None) -> str:
+    def one(self, path: list[str], here: Article | None, here_lid: Lid | None = None) -> str:
         article = self._article(path[0])
         lid = onderdeel = sub = None
         if len(path) > 1:
@@ -157,7 +157,7 @@ class _Resolver:
         same = article is here
         if not same:
             parts.append(f"artikel {article.number}")
-        if lid is not None and lid.number is not None:
+        if lid is not None and lid.number is not None and not (same and lid is here_lid and onderdeel is not None):
             parts.append(f"het {ordinal(lid.number)} lid" if same else f"{ordinal(lid.number)} lid")
         if onderdeel is not None:
             parts.append(f"onderdeel {onderdeel.letter}")
@@ -173,12 +173,12 @@ class _Resolver:
             return f"artikel {numbers[0]}"
         return "de artikelen " + ", ".join(map(str, numbers[:-1])) + f" en {numbers[-1]}"
 
-    def resolve(self, text: str, here: Article | None) -> str:
+    def resolve(self, text: str, here: Article | None, here_lid: Lid | None = None) -> str:
         def replace(m: re.Match[str]) -> str:
             body = m.group(1)
             if body.startswith("*"):
                 return self.many(body[1:].split("|"))
-            return self.one(body.split("|"), here)
+            return self.one(body.split("|"), here, here_lid)
 
         return _TOKEN.sub(replace, text)
 
@@ -208,11 +208,11 @@ def assemble(choices: Choices, library: ClauseLibrary | None = None) -> Ordinanc
     for article in articles:
         try:
             for lid in article.leden:
-                lid.text = resolver.resolve(lid.text, article)
+                lid.text = resolver.resolve(lid.text, article, lid)
                 for onderdeel in lid.onderdelen:
-                    onderdeel.text = resolver.resolve(onderdeel.text, article)
+                    onderdeel.text = resolver.resolve(onderdeel.text, article, lid)
                     for sub in onderdeel.subs:
-                        sub.text = resolver.resolve(sub.text, article)
+                        sub.text = resolver.resolve(sub.text, article, lid)
             article.toelichting = parse_paragraphs(resolver.resolve(toelichting_raw[article.label], article))
         except BuildError as exc:
             raise BuildError(f"{library.spec(article.label).path}: {exc}") from exc

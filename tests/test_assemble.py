@@ -1,0 +1,121 @@
+"""Selection, numbering and cross-references, on a tiny clause library and on the real one."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from verordening.assemble import assemble
+from verordening.clauses import load_library
+from verordening.errors import BuildError
+
+from .conftest import article, choices_with, write_library
+
+
+@pytest.fixture
+def small(tmp_path):
+    return load_library(write_library(tmp_path / "lib", {
+        "a": article("a", """
+            [lid:een] Zie {{ ref("c", "tweede", "y") }}, {{ ref("a", "tweede") }}{% if included("b") %} en {{ ref("b") }}{% endif %}.
+            [lid:tweede] Lijst:
+            [onderdeel] x;
+            [onderdeel:y] y:
+            [sub] een;
+            [sub:s2] twee.
+            """, order=10),
+        "b": article("b", "Optioneel.", order=20, when="k.artikel_13_loonkostensubsidie.opnemen"),
+        "c": article("c", """
+            [lid] Eerste.
+            [lid:tweede] Tweede:
+            [onderdeel:x] x;
+            [onderdeel:y] y, zie {{ ref("c", "tweede", "x") }} en {{ refs("a", "c") }}.
+            """, chapter="2"),
+    }))
+
+
+def test_numbers_articles_leden_onderdelen_and_subs(small):
+    o = assemble(choices_with(), small)
+    assert [a.number for a in o.articles] == [1, 2, 3]
+    a = o.article("a")
+    assert [lid.number for lid in a.leden] == [1, 2]
+    assert [od.letter for od in a.leden[1].onderdelen] == ["a", "b"]
+    assert [s.number for s in a.leden[1].onderdelen[1].subs] == ["1°", "2°"]
+    assert [c.number for c in o.chapters] == [1, 2]
+
+
+def test_references_are_written_in_words(small):
+    o = assemble(choices_with(), small)
+    assert o.article("a").leden[0].text == "Zie artikel 3, tweede lid, onderdeel b, het tweede lid en artikel 2."
+    assert o.article("c").leden[1].onderdelen[1].text == "y, zie onderdeel a en de artikelen 1 en 3."
+
+
+def test_leaving_out_an_optional_article_renumbers_and_references_follow(small):
+    o = assemble(choices_with(artikel_13_loonkostensubsidie={"opnemen": False}), small)
+    assert [(a.label, a.number) for a in o.articles] == [("a", 1), ("c", 2)]
+    assert o.article("c").leden[1].onderdelen[1].text == "y, zie onderdeel a en de artikelen 1 en 2."
+
+
+def test_leaving_out_an_optional_article_drops_the_guarded_reference(small):
+    o = assemble(choices_with(artikel_13_loonkostensubsidie={"opnemen": False}), small)
+    assert o.article("a").leden[0].text == "Zie artikel 2, tweede lid, onderdeel b, het tweede lid."
+
+
+def test_reference_to_a_left_out_article_is_a_build_error(tmp_path):
+    lib = load_library(write_library(tmp_path / "lib", {
+        "a": article("a", 'Zie {{ ref("b") }}.'),
+        "b": article("b", "Optioneel.", order=20, when="k.artikel_13_loonkostensubsidie.opnemen"),
+    }))
+    with pytest.raises(BuildError, match="artikel 'b'.*niet in de verordening"):
+        assemble(choices_with(artikel_13_loonkostensubsidie={"opnemen": False}), lib)
+
+
+def test_reference_to_an_unknown_label_names_the_template(tmp_path):
+    lib = load_library(write_library(tmp_path / "lib", {"a": article("a", 'Zie {{ ref("bestaat_niet") }}.')}))
+    with pytest.raises(BuildError, match=r"a\.j2.*onbekend artikel 'bestaat_niet'"):
+        assemble(choices_with(), lib)
+
+
+def test_reference_to_an_unknown_lid_is_a_build_error(tmp_path):
+    lib = load_library(write_library(tmp_path / "lib", {"a": article("a", '[lid] Zie {{ ref("a", "weg") }}.\n[lid] Tweede.')}))
+    with pytest.raises(BuildError, match="lid 'weg'"):
+        assemble(choices_with(), lib)
+
+
+def test_single_lid_article_has_no_lid_number(tmp_path):
+    lib = load_library(write_library(tmp_path / "lib", {"a": article("a", "Enige lid.")}))
+    assert assemble(choices_with(), lib).article("a").leden[0].number is None
+
+
+def test_user_text_cannot_create_structure_or_references(tmp_path):
+    lib = load_library(write_library(tmp_path / "lib", {"a": article("a", "[lid] Eis: {{ k.intrekking }}\n[lid] Twee.")}))
+    o = assemble(choices_with(intrekking="[lid] x \ue000a\ue001 {{ 7*7 }}\n[lid:y] z"), lib)
+    assert len(o.article("a").leden) == 2
+    assert o.article("a").leden[0].text == "Eis: [lid] x a {{ 7*7 }} [lid:y] z"
+
+
+# The real clause library -------------------------------------------------------------
+
+_REF = re.compile(r"\b[Aa]rtikel(?:en)? (\d+)")
+
+
+@pytest.mark.parametrize("opnemen", [True, False])
+def test_real_library_numbering_is_contiguous_with_and_without_article_13(opnemen):
+    art13 = {"opnemen": True, "maximale_duur_maanden": 12} if opnemen else {"opnemen": False}
+    o = assemble(choices_with(artikel_13_loonkostensubsidie=art13))
+    numbers = [a.number for a in o.articles]
+    assert numbers == list(range(1, len(numbers) + 1))
+    assert ("lks_buiten_doelgroep" in {a.label for a in o.articles}) is opnemen
+    for a in o.articles:
+        for text in a.texts():
+            for n in _REF.findall(text):
+                assert 1 <= int(n) <= len(numbers), f"artikel {a.number} verwijst naar artikel {n}"
+
+
+def test_real_library_article_13_shifts_later_articles_by_one():
+    with13 = assemble(choices_with(artikel_13_loonkostensubsidie={"opnemen": True, "maximale_duur_maanden": 6}))
+    without = assemble(choices_with(artikel_13_loonkostensubsidie={"opnemen": False}))
+    n13 = with13.article("lks_buiten_doelgroep").number
+    for a in without.articles:
+        expected = with13.article(a.label).number
+        assert a.number == (expected - 1 if expected > n13 else expected)
