@@ -49,22 +49,14 @@ def build(
     out: Annotated[Path, typer.Option("--out", help="Map waarin de uitvoer komt; per gemeente een submap.")] = Path("output"),
     template: Annotated[Optional[Path], typer.Option("--template", help="Word-bestand (reference.docx) waarvan de DOCX de opmaakprofielen (huisstijl) overneemt.")] = None,
     force: Annotated[bool, typer.Option("--force", help="Overschrijf ook met de hand bewerkte uitvoer; de bewerkte versie blijft als reservekopie bewaard.")] = False,
+    processen: Annotated[Optional[int], typer.Option("--processen", min=1, help="Aantal processen voor veel keuzebestanden tegelijk; standaard alle processorkernen.")] = None,
 ) -> None:
     """Bouw de verordening (Markdown, DOCX, HTML, controlelijst) voor elk keuzebestand."""
-    from .build import BuildOptions, build_file
+    from .batch import build_many
+    from .build import BuildOptions
 
     options = BuildOptions(out_dir=out, template=template, force=force)
-    exit_code = 0
-    for path in expand(files):
-        try:
-            rendered, written = build_file(path, options)
-        except VerordeningError as exc:
-            fail(exc)
-            exit_code = max(exit_code, exc.exit_code)
-            continue
-        red = [r for r in rendered.checklist if not r.met]
-        status = "alle wettelijke vereisten voldaan" if not red else f"{len(red)} vereiste(n) niet voldaan"
-        typer.echo(f"{path}: {rendered.ordinance.citeertitel} → {written[0].parent} ({len(rendered.ordinance.articles)} artikelen; {status})")
+    _, exit_code = build_many(expand(files), options, workers=processen)
     raise typer.Exit(exit_code)
 
 
