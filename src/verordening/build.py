@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import render_markdown
+from . import render_docx, render_html, render_markdown
 from .assemble import assemble
 from .checklist import CheckResult, compute
 from .choices import Choices
@@ -38,6 +38,8 @@ class Rendered:
 Renderer = Callable[[Ordinance, list[CheckResult], BuildOptions], bytes]
 RENDERERS: dict[str, Renderer] = {
     ".md": lambda o, c, opts: render_markdown.render(o, c).encode("utf-8"),
+    ".docx": render_docx.render,
+    ".html": render_html.render,
 }
 
 

@@ -1,0 +1,446 @@
+"""Ordinance -> DOCX (python-docx), laid out like an ordinance published in the Gemeenteblad.
+
+Chapters and articles use Word's own heading styles (navigation pane, table of contents).
+Leden, onderdelen and sub-onderdelen carry their computed numbers as text followed by a tab,
+in paragraph styles with a hanging indent: Word's automatic numbering could renumber them.
+With a reference DOCX (BuildOptions.template) the document starts from that file's styles and
+page setup; only styles the template lacks are added.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import zipfile
+from collections.abc import Iterable
+from pathlib import Path
+
+from docx import Document
+from docx.document import Document as DocxDocument
+from docx.enum.section import WD_ORIENT
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_TAB_ALIGNMENT
+from docx.opc.exceptions import PackageNotFoundError
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Emu, Pt, RGBColor
+from docx.styles.style import ParagraphStyle
+from docx.table import Table
+from docx.text.paragraph import Paragraph as DocxParagraph
+
+from .checklist import CheckResult
+from .document import Article, Lid, Ordinance, Paragraph
+from .errors import VerordeningError
+from .textfilters import datum
+
+LANGUAGE = "nl-NL"
+FONT = "Arial"
+STEP = Cm(0.75)  # indent per level: lid number, onderdeel letter, sub-onderdeel number
+
+# Paragraph styles this renderer adds when the template lacks them: name -> (level, hanging).
+# Level n puts the text at n * STEP; a hanging style puts its number one STEP to the left.
+LEVEL_STYLES = {
+    "Lid": (1, True),
+    "Lid zonder nummer": (0, False),
+    "Onderdeel": (2, True),
+    "Onderdeel bij enig lid": (1, True),
+    "Subonderdeel": (3, True),
+    "Subonderdeel bij enig lid": (2, True),
+    "Opsomming toelichting": (1, True),
+}
+CHECKLIST_HEADER = ("Vereiste", "Wat de wet vraagt", "Artikel(en)", "Voldaan", "Toelichting")
+CHECKLIST_WIDTHS = (0.19, 0.20, 0.13, 0.14, 0.34)  # fractions of the text width
+
+
+class TemplateError(VerordeningError):
+    """The reference DOCX given with --template cannot be used."""
+
+
+def render(ordinance: Ordinance, checklist: list[CheckResult], options: object = None) -> bytes:
+    template: Path | None = getattr(options, "template", None)
+    doc = _open(template)
+    _prepare_styles(doc, house_style=template is not None)
+    _set_properties(doc, ordinance)
+    _footer(doc, ordinance.citeertitel)
+
+    doc.add_paragraph(ordinance.citeertitel, style="Title")
+    for line in ordinance.aanhef:
+        doc.add_paragraph(line, style="Aanhef")
+    for chapter in ordinance.chapters:
+        doc.add_paragraph(chapter.heading, style="Heading 1")
+        for article in chapter.articles:
+            _article(doc, article)
+    _signature(doc, ordinance)
+    _toelichting(doc, ordinance)
+    _checklist(doc, checklist)
+
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    return _reproducible(buffer.getvalue())
+
+
+# --- document and styles -----------------------------------------------------------------
+
+
+def _open(template: Path | None) -> DocxDocument:
+    if template is None:
+        doc = Document()
+        section = doc.sections[0]
+        section.orientation = WD_ORIENT.PORTRAIT
+        section.page_width, section.page_height = Cm(21.0), Cm(29.7)
+        section.left_margin = section.right_margin = Cm(2.5)
+        section.top_margin, section.bottom_margin = Cm(2.5), Cm(2.5)
+        section.footer_distance = Cm(1.25)
+        return doc
+    try:
+        doc = Document(str(template))
+    except (PackageNotFoundError, KeyError, ValueError, OSError) as exc:
+        raise TemplateError(f"het sjabloon {template} is geen leesbaar Word-document (.docx): {exc}") from exc
+    body = doc.element.body
+    for child in list(body):
+        if child.tag != qn("w:sectPr"):
+            body.remove(child)
+    return doc
+
+
+def _prepare_styles(doc: DocxDocument, house_style: bool) -> None:
+    """Make every style the renderer uses exist; without a template, give them our look."""
+    styles = doc.styles
+    _set_language(_defaults_rpr(doc))
+    for level in (1, 2, 3):
+        _ensure_heading(doc, level)
+    for name in ("Title", "Footer"):
+        if name not in _style_names(doc):
+            styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH).base_style = styles["Normal"]
+    for name in ("Aanhef", "Ondertekening", "Tabeltekst"):
+        if name not in _style_names(doc):
+            style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+            style.base_style = styles["Normal"]
+    for name, (level, hanging) in LEVEL_STYLES.items():
+        if name not in _style_names(doc):
+            style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+            style.base_style = styles["Normal"]
+            _indent(style, level, hanging)
+    if not house_style:
+        _house_look(doc)
+    for style in styles:
+        if style.type in (WD_STYLE_TYPE.PARAGRAPH, WD_STYLE_TYPE.CHARACTER):
+            rpr = style.element.get_or_add_rPr()
+            if rpr.find(qn("w:lang")) is not None or style.name in _OUR_STYLES:
+                _set_language(rpr)
+
+
+_OUR_STYLES = {"Normal", "Title", "Footer", "Heading 1", "Heading 2", "Heading 3", "Aanhef", "Ondertekening",
+               "Tabeltekst", *LEVEL_STYLES}
+
+
+def _style_names(doc: DocxDocument) -> set[str]:
+    return {s.name for s in doc.styles}
+
+
+def _ensure_heading(doc: DocxDocument, level: int) -> None:
+    """Heading n as Word's built-in heading (styleId HeadingN, outline level n-1)."""
+    name = f"Heading {level}"
+    if name in _style_names(doc):
+        style = doc.styles[name]
+    else:
+        style = doc.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+        style.base_style = doc.styles["Normal"]
+        style.font.bold = True
+    ppr = style.element.get_or_add_pPr()
+    if ppr.find(qn("w:outlineLvl")) is None:
+        outline = OxmlElement("w:outlineLvl")
+        outline.set(qn("w:val"), str(level - 1))
+        ppr.append(outline)
+    style.next_paragraph_style = doc.styles["Normal"]
+    style.paragraph_format.keep_with_next = True
+
+
+def _indent(style: ParagraphStyle, level: int, hanging: bool) -> None:
+    fmt = style.paragraph_format
+    fmt.left_indent = Emu(STEP * level)
+    fmt.first_line_indent = Emu(-STEP) if hanging else Emu(0)
+    if hanging:
+        fmt.tab_stops.add_tab_stop(Emu(STEP * level))
+
+
+def _house_look(doc: DocxDocument) -> None:
+    """The default look: Arial, black headings, A4 spacing as in the Gemeenteblad."""
+    styles = doc.styles
+    _set_font(_defaults_rpr(doc), FONT)
+    looks = {
+        # name: (size pt, bold, italic, space before, space after)
+        "Normal": (10, False, False, 0, 6),
+        "Title": (15, True, False, 0, 18),
+        "Heading 1": (12, True, False, 18, 8),
+        "Heading 2": (10, True, False, 12, 4),
+        "Heading 3": (10, True, True, 10, 3),
+        "Footer": (8, False, False, 0, 0),
+        "Tabeltekst": (8.5, False, False, 2, 2),
+        "Aanhef": (10, False, False, 0, 8),
+        "Ondertekening": (10, False, False, 0, 6),
+    }
+    for name, (size, bold, italic, before, after) in looks.items():
+        style = styles[name]
+        _set_font(style.element.get_or_add_rPr(), FONT)
+        style.font.size = Pt(size)
+        style.font.bold = bold
+        style.font.italic = italic
+        style.font.color.rgb = RGBColor(0, 0, 0)
+        fmt = style.paragraph_format
+        fmt.space_before, fmt.space_after = Pt(before), Pt(after)
+        fmt.line_spacing = 1.15 if name in ("Normal", "Aanhef", "Ondertekening") else 1.0
+    title_ppr = styles["Title"].element.get_or_add_pPr()
+    for border in title_ppr.findall(qn("w:pBdr")):
+        title_ppr.remove(border)
+    for name in ("Title", "Heading 1", "Heading 2", "Heading 3"):
+        rpr = styles[name].element.get_or_add_rPr()
+        for el in rpr.findall(qn("w:spacing")) + rpr.findall(qn("w:kern")):
+            rpr.remove(el)
+    for name in LEVEL_STYLES:
+        styles[name].paragraph_format.space_after = Pt(4)
+    styles["Tabeltekst"].paragraph_format.line_spacing = 1.0
+
+
+def _defaults_rpr(doc: DocxDocument):
+    styles = doc.styles.element
+    defaults = styles.find(qn("w:docDefaults"))
+    if defaults is None:
+        defaults = OxmlElement("w:docDefaults")
+        styles.insert(0, defaults)
+    rpr_default = defaults.find(qn("w:rPrDefault"))
+    if rpr_default is None:
+        rpr_default = OxmlElement("w:rPrDefault")
+        defaults.insert(0, rpr_default)
+    rpr = rpr_default.find(qn("w:rPr"))
+    if rpr is None:
+        rpr = OxmlElement("w:rPr")
+        rpr_default.append(rpr)
+    return rpr
+
+
+def _set_language(rpr) -> None:
+    lang = rpr.find(qn("w:lang"))
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        rpr.append(lang)
+    lang.set(qn("w:val"), LANGUAGE)
+    lang.set(qn("w:eastAsia"), LANGUAGE)
+    lang.set(qn("w:bidi"), "ar-SA")
+
+
+def _set_font(rpr, name: str) -> None:
+    """A named font for all scripts; theme fonts would take precedence, so they go."""
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = OxmlElement("w:rFonts")
+        rpr.insert(0, fonts)
+    for attr in ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme"):
+        fonts.attrib.pop(qn(f"w:{attr}"), None)
+    for attr in ("ascii", "hAnsi", "eastAsia", "cs"):
+        fonts.set(qn(f"w:{attr}"), name)
+
+
+def _set_properties(doc: DocxDocument, ordinance: Ordinance) -> None:
+    k = ordinance.choices
+    props = doc.core_properties
+    props.title = ordinance.citeertitel
+    props.subject = f"Re-integratieverordening Participatiewet van de gemeente {k.gemeente}"
+    props.author = f"gemeente {k.gemeente}"
+    props.last_modified_by = f"gemeente {k.gemeente}"
+    props.keywords = "Participatiewet; re-integratie; verordening"
+    props.category = "Verordening"
+    props.comments = ""
+    props.language = LANGUAGE
+    props.revision = 1
+    # Fixed dates keep the output identical for identical choices (reproducible builds).
+    moment = dt.datetime.combine(k.vaststelling.voorstel_datum, dt.time(12, 0))
+    props.created = props.modified = moment
+    props.last_printed = moment
+
+
+# --- content ------------------------------------------------------------------------------
+
+
+def _text_width(doc: DocxDocument) -> Emu:
+    section = doc.sections[-1]
+    return Emu(section.page_width - section.left_margin - section.right_margin)
+
+
+def _footer(doc: DocxDocument, citeertitel: str) -> None:
+    for section in doc.sections:
+        footer = section.footer
+        footer.is_linked_to_previous = False
+        for p in footer.paragraphs[1:]:
+            p._element.getparent().remove(p._element)
+        p = footer.paragraphs[0] if footer.paragraphs else footer.add_paragraph()
+        for child in list(p._element):
+            if child.tag != qn("w:pPr"):
+                p._element.remove(child)
+        p.style = doc.styles["Footer"]
+        stops = p.paragraph_format.tab_stops
+        for inherited in doc.styles["Footer"].paragraph_format.tab_stops:
+            stops.add_tab_stop(inherited.position, WD_TAB_ALIGNMENT.CLEAR)
+        stops.add_tab_stop(_text_width(doc), WD_TAB_ALIGNMENT.RIGHT)
+        p.add_run(f"{citeertitel}\t")
+        _page_field(p)
+
+
+def _page_field(paragraph: DocxParagraph) -> None:
+    """A PAGE field (complex field, the form every word processor updates)."""
+    for kind, text in (("begin", None), (None, " PAGE "), ("separate", None), (None, "1"), ("end", None)):
+        run = paragraph.add_run()
+        if kind:
+            char = OxmlElement("w:fldChar")
+            char.set(qn("w:fldCharType"), kind)
+            run._r.append(char)
+        elif text == " PAGE ":
+            instr = OxmlElement("w:instrText")
+            instr.set(qn("xml:space"), "preserve")
+            instr.text = text
+            run._r.append(instr)
+        else:
+            run.text = text
+
+
+def _article(doc: DocxDocument, article: Article) -> None:
+    doc.add_paragraph(article.heading, style="Heading 2")
+    for lid in article.leden:
+        _lid(doc, lid)
+
+
+def _lid(doc: DocxDocument, lid: Lid) -> None:
+    numbered = lid.number is not None
+    if numbered:
+        doc.add_paragraph(f"{lid.number}.\t{lid.text}", style="Lid")
+    elif lid.text:
+        doc.add_paragraph(lid.text, style="Lid zonder nummer")
+    onderdeel_style = "Onderdeel" if numbered else "Onderdeel bij enig lid"
+    sub_style = "Subonderdeel" if numbered else "Subonderdeel bij enig lid"
+    for onderdeel in lid.onderdelen:
+        doc.add_paragraph(f"{onderdeel.letter}.\t{onderdeel.text}", style=onderdeel_style)
+        for sub in onderdeel.subs:
+            doc.add_paragraph(f"{sub.number}\t{sub.text}", style=sub_style)
+
+
+def _signature(doc: DocxDocument, ordinance: Ordinance) -> None:
+    k = ordinance.choices
+    closing = doc.add_paragraph(
+        f"Aldus vastgesteld in de openbare vergadering van de raad van de gemeente {k.gemeente} "
+        f"van {datum(k.vaststelling.datum)}.",
+        style="Ondertekening",
+    )
+    closing.paragraph_format.space_before = Pt(18)
+    closing.paragraph_format.keep_with_next = True
+    half = Emu(_text_width(doc) // 2)
+    roles = doc.add_paragraph("de griffier,\tde voorzitter,", style="Ondertekening")
+    roles.paragraph_format.tab_stops.add_tab_stop(half)
+    roles.paragraph_format.keep_with_next = True
+    roles.paragraph_format.space_before = Pt(12)
+    names = doc.add_paragraph("\t", style="Ondertekening")  # room to sign, kept with the roles
+    names.paragraph_format.tab_stops.add_tab_stop(half)
+    names.paragraph_format.space_before = Pt(42)
+
+
+def _toelichting(doc: DocxDocument, ordinance: Ordinance) -> None:
+    heading = doc.add_paragraph("Toelichting", style="Heading 1")
+    heading.paragraph_format.page_break_before = True
+    doc.add_paragraph("Algemeen", style="Heading 2")
+    _paragraphs(doc, ordinance.toelichting_algemeen)
+    doc.add_paragraph("Artikelsgewijs", style="Heading 2")
+    for article in ordinance.articles:
+        doc.add_paragraph(article.heading, style="Heading 3")
+        _paragraphs(doc, article.toelichting)
+
+
+def _paragraphs(doc: DocxDocument, paragraphs: Iterable[Paragraph]) -> None:
+    for p in paragraphs:
+        if p.bullets:
+            for bullet in p.bullets:
+                doc.add_paragraph(f"–\t{bullet}", style="Opsomming toelichting")
+        else:
+            doc.add_paragraph(p.text, style="Normal")
+
+
+def _checklist(doc: DocxDocument, results: list[CheckResult]) -> None:
+    heading = doc.add_paragraph("Bijlage: controle op artikel 8a, tweede lid, en artikel 47 Participatiewet",
+                                style="Heading 1")
+    heading.paragraph_format.page_break_before = True
+    doc.add_paragraph("Deze controle is berekend uit de tekst van deze verordening en de gemaakte keuzes. "
+                      "Zij maakt geen deel uit van de verordening.", style="Normal")
+    table = doc.add_table(rows=1, cols=len(CHECKLIST_HEADER))
+    _table_look(doc, table)
+    for cell, text in zip(table.rows[0].cells, CHECKLIST_HEADER):
+        _cell_text(cell, text, bold=True)
+        _shade(cell, "E7E6E6")
+    _repeat_header(table.rows[0])
+    for r in results:
+        row = table.add_row()
+        values = (r.citation, r.summary, ", ".join(map(str, r.articles)) or "–",
+                  "voldaan" if r.met else "niet voldaan", r.reason)
+        for i, (cell, text) in enumerate(zip(row.cells, values)):
+            _cell_text(cell, text, bold=(i == 3 and not r.met))
+        _keep_row_together(row)
+    width = _text_width(doc)
+    for column, fraction in zip(table.columns, CHECKLIST_WIDTHS):
+        column.width = Emu(int(width * fraction))  # the grid, which LibreOffice follows
+        for cell in column.cells:
+            cell.width = Emu(int(width * fraction))
+
+
+def _table_look(doc: DocxDocument, table: Table) -> None:
+    if "Table Grid" in _style_names(doc):
+        table.style = doc.styles["Table Grid"]
+    else:
+        borders = OxmlElement("w:tblBorders")
+        for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
+            el = OxmlElement(f"w:{side}")
+            for attr, value in (("val", "single"), ("sz", "4"), ("space", "0"), ("color", "auto")):
+                el.set(qn(f"w:{attr}"), value)
+            borders.append(el)
+        table._tbl.tblPr.append(borders)
+    table.alignment = WD_TABLE_ALIGNMENT.LEFT
+    table.autofit = False
+    layout = OxmlElement("w:tblLayout")
+    layout.set(qn("w:type"), "fixed")
+    table._tbl.tblPr.append(layout)
+
+
+def _cell_text(cell, text: str, bold: bool = False) -> None:
+    p = cell.paragraphs[0]
+    p.style = "Tabeltekst"
+    p.add_run(text).bold = bold or None
+
+
+def _shade(cell, fill: str) -> None:
+    shading = OxmlElement("w:shd")
+    for attr, value in (("val", "clear"), ("color", "auto"), ("fill", fill)):
+        shading.set(qn(f"w:{attr}"), value)
+    cell._tc.get_or_add_tcPr().append(shading)
+
+
+def _repeat_header(row) -> None:
+    trpr = row._tr.get_or_add_trPr()
+    header = OxmlElement("w:tblHeader")
+    header.set(qn("w:val"), "true")
+    trpr.append(header)
+
+
+def _keep_row_together(row) -> None:
+    trpr = row._tr.get_or_add_trPr()
+    cant = OxmlElement("w:cantSplit")
+    cant.set(qn("w:val"), "true")
+    trpr.append(cant)
+
+
+def _reproducible(data: bytes) -> bytes:
+    """Rewrite the package with fixed timestamps, so identical input gives identical bytes."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            fixed = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            dst.writestr(fixed, src.read(info.filename))
+    return out.getvalue()
+
