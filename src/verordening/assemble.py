@@ -7,6 +7,7 @@ everything; replace the placeholders by Dutch references ("artikel 12, tweede li
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any
 
@@ -23,12 +24,18 @@ _MARKER = re.compile(r"^\[(lid|onderdeel|sub)(?::([a-z0-9_]+))?\]\s*(.*)$")
 _TOKEN = re.compile(f"{REF_OPEN}(.*?){REF_CLOSE}")
 
 
+@functools.lru_cache(maxsize=512)
+def _condition(env: Any, when: str) -> Any:
+    """A compiled `when` expression; compiled once per library, not once per document."""
+    return env.compile_expression(when, undefined_to_none=False)
+
+
 def select(library: ClauseLibrary, choices: Choices) -> list[ArticleSpec]:
     """The articles included for these choices, in ordinance order."""
     selected = []
     for spec in library.articles:
         try:
-            condition = library.env.compile_expression(spec.when, undefined_to_none=False)
+            condition = _condition(library.env, spec.when)
             if condition(k=choices):
                 selected.append(spec)
         except TemplateError as exc:
@@ -176,9 +183,10 @@ class _Resolver:
     def resolve(self, text: str, here: Article | None, here_lid: Lid | None = None) -> str:
         def replace(m: re.Match[str]) -> str:
             body = m.group(1)
-            if body.startswith("*"):
-                return self.many(body[1:].split("|"))
-            return self.one(body.split("|"), here, here_lid)
+            words = self.many(body[1:].split("|")) if body.startswith("*") else self.one(body.split("|"), here, here_lid)
+            before = text[: m.start()].rstrip()
+            # A reference that opens a sentence starts with a capital ("Artikel 12 is …").
+            return words[0].upper() + words[1:] if not before or before.endswith((".", ":")) and not before.endswith("lid:") else words
 
         return _TOKEN.sub(replace, text)
 
