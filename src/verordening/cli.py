@@ -83,6 +83,50 @@ def check(files: Files) -> None:
     raise typer.Exit(exit_code)
 
 
+@app.command()
+def compare(
+    files: Files,
+    format: Annotated[str, typer.Option("--format", help="Uitvoerformaat: md, csv of html (sorteerbaar en filterbaar).")] = "md",
+    out: Annotated[Optional[Path], typer.Option("--out", help="Schrijf naar dit bestand in plaats van naar het scherm.")] = None,
+    scheidingsteken: Annotated[str, typer.Option("--scheidingsteken", help="Scheidingsteken voor csv: ';' (Nederlandse Excel) of ','.")] = ";",
+) -> None:
+    """Vergelijk gemeenten: per gemeente de belangrijkste keuzes en de OVAL-scorecard, met een samenvatting."""
+    from .compare import FORMATS, SEPARATORS, collect, render
+    from .output import write_atomic
+
+    if format not in FORMATS:
+        raise typer.BadParameter(f"kies uit {', '.join(FORMATS)}", param_hint="--format")
+    if scheidingsteken not in SEPARATORS:
+        raise typer.BadParameter("kies ';' of ','", param_hint="--scheidingsteken")
+    rows, failures = collect(expand(files))
+    for failure in failures:
+        typer.echo(failure.error, err=True)
+    data = render(rows, format, scheidingsteken)
+    if out:
+        write_atomic(out, data)
+        typer.echo(f"{len(rows)} gemeenten vergeleken → {out}", err=True)
+    else:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+    raise typer.Exit(max((f.exit_code for f in failures), default=0))
+
+
+@app.command("genereer-synthetisch")
+def genereer_synthetisch(
+    map: Annotated[Path, typer.Argument(help="Map voor de synthetische keuzebestanden (niet municipalities/).", show_default=False)],
+    seed: Annotated[int, typer.Option("--seed", help="Startwaarde van het toeval; dezelfde seed geeft dezelfde bestanden.")] = 2023,
+) -> None:
+    """Schrijf synthetische keuzebestanden (SYNTHETISCH, geen beleid) voor alle huidige gemeenten, voor tests en metingen."""
+    from .synthetic import generate
+
+    try:
+        written = generate(map, seed)
+    except VerordeningError as exc:
+        fail(exc)
+        raise typer.Exit(exc.exit_code)
+    typer.echo(f"{len(written)} synthetische keuzebestanden geschreven in {map}")
+
+
 def main() -> None:
     try:
         app()
