@@ -50,7 +50,7 @@ LEVEL_STYLES = {
     "Opsomming toelichting": (1, True),
 }
 CHECKLIST_HEADER = ("Vereiste", "Wat de wet vraagt", "Artikel(en)", "Voldaan", "Toelichting")
-CHECKLIST_WIDTHS = (0.19, 0.20, 0.13, 0.14, 0.34)  # fractions of the text width
+CHECKLIST_WIDTHS = (0.16, 0.34, 0.12, 0.14, 0.24)  # fractions of the text width
 
 
 class TemplateError(VerordeningError):
@@ -326,6 +326,8 @@ def _lid(doc: DocxDocument, lid: Lid) -> None:
 
 def _signature(doc: DocxDocument, ordinance: Ordinance) -> None:
     k = ordinance.choices
+    # A signature page without text of the ordinance invites doubt: keep the last lid with it.
+    doc.paragraphs[-1].paragraph_format.keep_with_next = True
     closing = doc.add_paragraph(
         f"Aldus vastgesteld in de openbare vergadering van de raad van de gemeente {k.gemeente} "
         f"van {datum(k.vaststelling.datum)}.",
@@ -336,11 +338,7 @@ def _signature(doc: DocxDocument, ordinance: Ordinance) -> None:
     half = Emu(_text_width(doc) // 2)
     roles = doc.add_paragraph("de griffier,\tde voorzitter,", style="Ondertekening")
     roles.paragraph_format.tab_stops.add_tab_stop(half)
-    roles.paragraph_format.keep_with_next = True
     roles.paragraph_format.space_before = Pt(12)
-    names = doc.add_paragraph("\t", style="Ondertekening")  # room to sign, kept with the roles
-    names.paragraph_format.tab_stops.add_tab_stop(half)
-    names.paragraph_format.space_before = Pt(42)
 
 
 def _toelichting(doc: DocxDocument, ordinance: Ordinance) -> None:
