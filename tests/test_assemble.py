@@ -96,7 +96,14 @@ def test_user_text_cannot_create_structure_or_references(tmp_path):
 
 # The real clause library -------------------------------------------------------------
 
-_REF = re.compile(r"\b[Aa]rtikel(?:en)? (\d+)")
+_REF = re.compile(r"\b[Aa]rtikel(?:en)? (\d+)([a-z]?)\b")
+# "artikel 31, tweede lid, onderdeel j, van de wet" cites another regulation, not this one.
+_EXTERNAL = re.compile(r"(?:,? (?:\w+ lid|onderdeel \w+|onder \d+°|aanhef))*,? van (?:de|het) ")
+
+
+def internal_refs(text: str) -> list[int]:
+    # a letter suffix ("artikel 45a") only occurs in other regulations: this one is numbered 1..N
+    return [int(m.group(1)) for m in _REF.finditer(text) if not m.group(2) and not _EXTERNAL.match(text, m.end())]
 
 
 @pytest.mark.parametrize("opnemen", [True, False])
@@ -108,8 +115,8 @@ def test_real_library_numbering_is_contiguous_with_and_without_article_13(opneme
     assert ("lks_buiten_doelgroep" in {a.label for a in o.articles}) is opnemen
     for a in o.articles:
         for text in a.texts():
-            for n in _REF.findall(text):
-                assert 1 <= int(n) <= len(numbers), f"artikel {a.number} verwijst naar artikel {n}"
+            for n in internal_refs(text):
+                assert 1 <= n <= len(numbers), f"artikel {a.number} verwijst naar artikel {n}"
 
 
 def test_real_library_article_13_shifts_later_articles_by_one():
@@ -119,3 +126,17 @@ def test_real_library_article_13_shifts_later_articles_by_one():
     for a in without.articles:
         expected = with13.article(a.label).number
         assert a.number == (expected - 1 if expected > n13 else expected)
+
+
+def test_reference_opening_a_sentence_is_capitalised_but_not_in_an_onderdeel(tmp_path):
+    lib = load_library(write_library(tmp_path / "lib", {
+        "a": article("a", """
+            [lid] {{ ref("b") }} geldt. {{ ref("b") }} ook.
+            [lid] Bij:
+            [onderdeel] {{ ref("b") }} van toepassing.
+            """),
+        "b": article("b", "Tekst.", order=20),
+    }))
+    a = assemble(choices_with(), lib).article("a")
+    assert a.leden[0].text == "Artikel 2 geldt. Artikel 2 ook."
+    assert a.leden[1].onderdelen[0].text == "artikel 2 van toepassing."

@@ -180,13 +180,15 @@ class _Resolver:
             return f"artikel {numbers[0]}"
         return "de artikelen " + ", ".join(map(str, numbers[:-1])) + f" en {numbers[-1]}"
 
-    def resolve(self, text: str, here: Article | None, here_lid: Lid | None = None) -> str:
+    def resolve(self, text: str, here: Article | None, here_lid: Lid | None = None, opens_sentence: bool = True) -> str:
         def replace(m: re.Match[str]) -> str:
             body = m.group(1)
             words = self.many(body[1:].split("|")) if body.startswith("*") else self.one(body.split("|"), here, here_lid)
             before = text[: m.start()].rstrip()
-            # A reference that opens a sentence starts with a capital ("Artikel 12 is …").
-            return words[0].upper() + words[1:] if not before or before.endswith((".", ":")) and not before.endswith("lid:") else words
+            # A reference that opens a sentence starts with a capital ("Artikel 12 is …");
+            # onderdelen continue the sentence of their lid and stay lower case.
+            capital = before.endswith(".") or (not before and opens_sentence)
+            return words[0].upper() + words[1:] if capital else words
 
         return _TOKEN.sub(replace, text)
 
@@ -218,9 +220,9 @@ def assemble(choices: Choices, library: ClauseLibrary | None = None) -> Ordinanc
             for lid in article.leden:
                 lid.text = resolver.resolve(lid.text, article, lid)
                 for onderdeel in lid.onderdelen:
-                    onderdeel.text = resolver.resolve(onderdeel.text, article, lid)
+                    onderdeel.text = resolver.resolve(onderdeel.text, article, lid, opens_sentence=False)
                     for sub in onderdeel.subs:
-                        sub.text = resolver.resolve(sub.text, article, lid)
+                        sub.text = resolver.resolve(sub.text, article, lid, opens_sentence=False)
             article.toelichting = parse_paragraphs(resolver.resolve(toelichting_raw[article.label], article))
         except BuildError as exc:
             raise BuildError(f"{library.spec(article.label).path}: {exc}") from exc

@@ -24,7 +24,7 @@ def finalize(value: object) -> object:
     """Applied to every {{ … }}: user strings become one line of inert text."""
     if isinstance(value, Token) or not isinstance(value, str):
         return value
-    return _WS.sub(" ", _PRIVATE.sub("", value)).strip()
+    return _WS.sub(" ", _PRIVATE.sub("", value))
 
 
 def maanden(n: int) -> str:
