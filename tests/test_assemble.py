@@ -140,3 +140,12 @@ def test_reference_opening_a_sentence_is_capitalised_but_not_in_an_onderdeel(tmp
     a = assemble(choices_with(), lib).article("a")
     assert a.leden[0].text == "Artikel 2 geldt. Artikel 2 ook."
     assert a.leden[1].onderdelen[0].text == "artikel 2 van toepassing."
+
+
+def test_reference_with_a_lid_is_closed_by_a_comma_when_the_sentence_continues(tmp_path):
+    lib = load_library(write_library(tmp_path / "lib", {
+        "a": article("a", '[lid:x] Op b is {{ ref("b", "twee") }} van toepassing; zie ook {{ ref("b", "twee") }}.\n[lid] Y.'),
+        "b": article("b", "[lid] Een.\n[lid:twee] Twee.", order=20),
+    }))
+    text = assemble(choices_with(), lib).article("a").leden[0].text
+    assert text == "Op b is artikel 2, tweede lid, van toepassing; zie ook artikel 2, tweede lid."

@@ -188,7 +188,13 @@ class _Resolver:
             # A reference that opens a sentence starts with a capital ("Artikel 12 is …");
             # onderdelen continue the sentence of their lid and stay lower case.
             capital = before.endswith(".") or (not before and opens_sentence)
-            return words[0].upper() + words[1:] if capital else words
+            if capital:
+                words = words[0].upper() + words[1:]
+            # "artikel 10, tweede lid, van overeenkomstige toepassing": a reference with a lid or
+            # onderdeel is closed by a comma when the sentence continues with a word.
+            if ", " in words and re.match(r" \w", text[m.end():]):
+                words += ","
+            return words
 
         return _TOKEN.sub(replace, text)
 
