@@ -11,6 +11,7 @@ from enum import Enum
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Discriminator, Field, StringConstraints, Tag, field_validator, model_validator
+from pydantic_core import PydanticCustomError
 
 from .municipalities import municipality_by_name
 
@@ -18,6 +19,11 @@ from .municipalities import municipality_by_name
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
 ShortText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
 Months = Annotated[int, Field(ge=1, le=120)]
+
+
+def _conflict(key: str, message: str) -> PydanticCustomError:
+    """A cross-field error, reported at `key` (dotted, relative to the model that raises it; "" = the model itself)."""
+    return PydanticCustomError("samenhang", message, {"sleutel": key})
 
 
 class Strict(BaseModel):
@@ -47,7 +53,7 @@ class Vaststelling(Strict):
     @model_validator(mode="after")
     def _proposal_before_adoption(self) -> Vaststelling:
         if self.voorstel_datum > self.datum:
-            raise ValueError("voorstel_datum ligt na de datum van vaststelling; het voorstel gaat aan de vaststelling vooraf")
+            raise _conflict("voorstel_datum", f"verwacht een datum op of vóór de vaststelling ({self.datum}), gegeven: {self.voorstel_datum} (na de vaststelling); het raadsvoorstel gaat aan de vaststelling vooraf")
         return self
 
 
@@ -61,7 +67,7 @@ class AdviesCliëntenraad(Strict):
     @model_validator(mode="after")
     def _received_after_requested(self) -> AdviesCliëntenraad:
         if self.advies_ontvangen is not None and self.advies_ontvangen < self.advies_gevraagd:
-            raise ValueError("advies_ontvangen ligt vóór advies_gevraagd; een advies kan niet eerder binnenkomen dan het is gevraagd")
+            raise _conflict("advies_ontvangen", f"verwacht een datum op of na advies_gevraagd ({self.advies_gevraagd}), gegeven: {self.advies_ontvangen} (vóór advies_gevraagd); een advies kan niet binnenkomen voordat het is gevraagd")
         return self
 
 
@@ -90,9 +96,9 @@ class Verlenging(Strict):
     @model_validator(mode="after")
     def _maximum_when_allowed(self) -> Verlenging:
         if self.toegestaan and self.maximale_duur_maanden is None:
-            raise ValueError("verlenging is toegestaan maar maximale_duur_maanden ontbreekt; geef aan met hoeveel maanden ten hoogste kan worden verlengd")
+            raise _conflict("", "verlenging is toegestaan maar maximale_duur_maanden ontbreekt; verwacht met hoeveel maanden (1 tot en met 120) ten hoogste kan worden verlengd, gegeven: niets")
         if not self.toegestaan and self.maximale_duur_maanden is not None:
-            raise ValueError("maximale_duur_maanden is ingevuld terwijl verlenging niet is toegestaan; zet toegestaan op true of laat de duur weg")
+            raise _conflict("maximale_duur_maanden", f"verlenging is niet toegestaan, dus verwacht hier niets, gegeven: {self.maximale_duur_maanden}; zet toegestaan op true of laat deze regel weg")
         return self
 
 
@@ -108,16 +114,17 @@ class Jobcoaching(Strict):
     @classmethod
     def _no_duplicates(cls, value: list[Kwaliteitseis]) -> list[Kwaliteitseis]:
         if len(set(value)) != len(value):
-            raise ValueError("een kwaliteitseis staat meer dan eens in de lijst")
+            twice = next(k for k in value if value.count(k) > 1)
+            raise ValueError(f"verwacht elke kwaliteitseis hooguit één keer, gegeven: {twice.value} meer dan eens")
         return value
 
     @model_validator(mode="after")
     def _own_requirements_text(self) -> Jobcoaching:
         chosen = Kwaliteitseis.eigen_eisen in self.kwaliteitseisen
         if chosen and not self.eigen_eisen:
-            raise ValueError("eigen_eisen is gekozen als kwaliteitseis maar de tekst van die eisen ontbreekt; vul jobcoaching.eigen_eisen in")
+            raise _conflict("", "eigen_eisen staat in kwaliteitseisen maar de sleutel eigen_eisen ontbreekt; verwacht de tekst van die eigen eisen, gegeven: niets")
         if self.eigen_eisen and not chosen:
-            raise ValueError("jobcoaching.eigen_eisen is ingevuld maar eigen_eisen staat niet in kwaliteitseisen")
+            raise _conflict("eigen_eisen", "eigen_eisen staat niet in kwaliteitseisen, dus verwacht hier geen tekst, gegeven: een tekst; voeg eigen_eisen toe aan kwaliteitseisen of laat deze tekst weg")
         return self
 
     @property
@@ -134,9 +141,9 @@ class Artikel13(Strict):
     @model_validator(mode="after")
     def _duration_only_when_included(self) -> Artikel13:
         if self.opnemen and self.maximale_duur_maanden is None:
-            raise ValueError("artikel 13 wordt opgenomen maar maximale_duur_maanden ontbreekt")
+            raise _conflict("", "artikel 13 wordt opgenomen maar maximale_duur_maanden ontbreekt; verwacht de maximale duur van de loonkostensubsidie in maanden (1 tot en met 120), gegeven: niets")
         if not self.opnemen and self.maximale_duur_maanden is not None:
-            raise ValueError("maximale_duur_maanden is ingevuld terwijl artikel 13 niet wordt opgenomen")
+            raise _conflict("maximale_duur_maanden", f"artikel 13 wordt niet opgenomen, dus verwacht hier niets, gegeven: {self.maximale_duur_maanden}; zet opnemen op true of laat deze regel weg")
         return self
 
 
@@ -167,9 +174,9 @@ class Choices(Strict):
     @model_validator(mode="after")
     def _dates_in_order(self) -> Choices:
         if self.inwerkingtreding < self.vaststelling.datum:
-            raise ValueError("inwerkingtreding ligt vóór de datum van vaststelling; een verordening treedt niet in werking voordat zij is vastgesteld")
+            raise _conflict("inwerkingtreding", f"verwacht een datum op of na de vaststelling ({self.vaststelling.datum}), gegeven: {self.inwerkingtreding} (vóór de vaststelling); een verordening treedt pas in werking als zij is vastgesteld")
         if isinstance(self.clientenraad, AdviesCliëntenraad) and self.clientenraad.advies_gevraagd > self.vaststelling.datum:
-            raise ValueError("het advies van de cliëntenraad is gevraagd na de vaststelling; het moet vóór de vaststelling worden gevraagd")
+            raise _conflict("clientenraad.advies_gevraagd", f"verwacht een datum op of vóór de vaststelling ({self.vaststelling.datum}), gegeven: {self.clientenraad.advies_gevraagd} (na de vaststelling); de cliëntenraad wordt om advies gevraagd voordat de raad besluit")
         return self
 
     @property

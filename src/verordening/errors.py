@@ -31,7 +31,12 @@ class Problem:
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file
         key = f" [{self.path}]" if self.path else ""
-        return f"{where}{key}: {self.message}"
+        return _one_line(f"{where}{key}: {self.message}")
+
+
+def _one_line(text: str) -> str:
+    """Control characters from the input (newlines, terminal escapes) shown, never obeyed."""
+    return "".join(ch if ch.isprintable() else ascii(ch)[1:-1] for ch in text)
 
 
 class ChoiceFileError(VerordeningError):
