@@ -13,7 +13,7 @@ from .checklist import CheckResult, compute
 from .choices import Choices
 from .document import Ordinance
 from .loader import load_choices
-from .output import safe_target, write_atomic
+from .output import safe_target, write_outputs
 
 
 @dataclass(frozen=True)
@@ -58,8 +58,4 @@ def render_all(choices: Choices, options: BuildOptions = BuildOptions()) -> Rend
 def build_file(path: Path, options: BuildOptions = BuildOptions()) -> tuple[Rendered, list[Path]]:
     rendered = render_all(load_choices(path), options)
     target = safe_target(options.out_dir, rendered.ordinance.slug)
-    written = []
-    for name, data in rendered.files.items():
-        write_atomic(target / name, data)
-        written.append(target / name)
-    return rendered, written
+    return rendered, write_outputs(target, rendered.files, force=options.force)
