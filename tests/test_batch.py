@@ -1,0 +1,83 @@
+"""Batch build: a broken file among good ones, the summary, one library load per worker process."""
+
+from __future__ import annotations
+
+import multiprocessing
+import shutil
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from verordening import batch
+from verordening.batch import build_many, build_one, run_parallel
+from verordening.build import BuildOptions
+from verordening.clauses import load_library
+from verordening.cli import app
+
+from .conftest import EXAMPLES
+
+BROKEN = "gemeente: Nijkerk\njaar: 2023\njobcoaching:\n  maximale_duur_maanden: veel\n"
+
+
+def _folder(tmp_path: Path) -> Path:
+    folder = tmp_path / "gemeenten"
+    folder.mkdir()
+    for example in EXAMPLES:
+        shutil.copy(example, folder / example.name)
+    (folder / "aa-kapot.yaml").write_text(BROKEN, encoding="utf-8")
+    return folder
+
+
+def test_one_broken_file_does_not_stop_the_others(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    result = CliRunner().invoke(app, ["build", str(_folder(tmp_path)), "--out", str(out)])
+    assert result.exit_code == 2, result.output  # a choice file error
+    built = sorted(p.name for p in out.iterdir())
+    assert len(built) == len(EXAMPLES)
+    for name in built:
+        assert (out / name / "checklist.json").is_file()
+    assert "aa-kapot.yaml" in result.output and "maximale_duur_maanden" in result.output
+    lines = {line.split()[0]: line for line in result.stdout.splitlines() if line.startswith("  ")}
+    assert lines["gebouwd"].split()[-1] == str(len(EXAMPLES))
+    assert lines["mislukt"].split()[-1] == "1"
+    assert f"[{len(EXAMPLES) + 1}/{len(EXAMPLES) + 1}]" in result.output
+
+
+def test_summary_counts_red_checklists(tmp_path: Path) -> None:
+    folder = _folder(tmp_path)
+    (folder / "zz-rood.yaml").write_text(_without_quality_requirements(), encoding="utf-8")
+    outcomes, code = build_many(sorted(folder.iterdir()), BuildOptions(out_dir=tmp_path / "out"), workers=2)
+    assert code == 2
+    counts = dict(batch.summary_rows(outcomes))
+    assert counts["gebouwd"] == len(EXAMPLES) + 1
+    assert counts["mislukt"] == 1
+    red = [o for o in outcomes if o.ok and o.red]
+    assert counts["controlelijst rood"] == len(red) >= 1
+    assert any(o.path.name == "zz-rood.yaml" for o in red)
+
+
+def _without_quality_requirements() -> str:
+    from .conftest import ROOT
+
+    text = (ROOT / "municipalities" / "nijkerk.yaml").read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines() if "kwaliteitseisen:" not in line]
+    return "\n".join(lines) + "\n"
+
+
+def test_workers_load_the_clause_library_once(tmp_path: Path) -> None:
+    paths = EXAMPLES * 3
+    outcomes = run_parallel(build_one, paths, BuildOptions(out_dir=tmp_path / "out"), workers=2)
+    assert all(o.ok for o in outcomes), [o.error for o in outcomes]
+    # Forked workers inherit the parent's loaded library; other start methods load it once each.
+    expected = load_library.cache_info().misses if multiprocessing.get_start_method() == "fork" else 1
+    assert {o.library_loads for o in outcomes} == {expected}
+
+
+def test_one_file_is_built_without_a_pool(tmp_path: Path, monkeypatch) -> None:
+    def no_pool(*args, **kwargs):
+        raise AssertionError("a process pool was started for one file")
+
+    monkeypatch.setattr(batch, "ProcessPoolExecutor", no_pool)
+    outcomes, code = build_many([EXAMPLES[0]], BuildOptions(out_dir=tmp_path / "out"))
+    assert code == 0 and outcomes[0].ok
+    assert (tmp_path / "out" / outcomes[0].target.name).is_dir()
