@@ -24,7 +24,7 @@ from .choices import AdviesCliëntenraad, Choices
 from .clauses import ClauseLibrary, load_library
 from .diff import paragraphs
 from .document import Article, Lid, Ordinance
-from .errors import BuildError, VerordeningError
+from .errors import VerordeningError
 from .textfilters import datum, maanden, opsomming, ordinal
 
 OPEN, CLOSE = "\u201c", "\u201d"  # “ ” as in published Dutch regulations
@@ -355,7 +355,9 @@ def choice_name(key: str) -> str:
     return CHOICE_NAMES.get(key, key)
 
 
-def choice_value(key: str, value: Any) -> str:
+def choice_value(key: str, value: Any, names: dict[str, str] | None = None) -> str:
+    """A choice value in words; `names` maps enum values to display names (kwaliteitseisen)."""
+    names = names or {}
     if value is None:
         return "niet opgenomen"
     if isinstance(value, bool):
@@ -365,7 +367,7 @@ def choice_value(key: str, value: Any) -> str:
     if isinstance(value, dt.date):
         return datum(value)
     if isinstance(value, list):
-        return opsomming(getattr(v, "value", v) for v in value) if value else "geen"
+        return opsomming(names.get(str(getattr(v, "value", v)), str(getattr(v, "value", v))) for v in value) if value else "geen"
     return str(getattr(value, "value", value))
 
 
@@ -379,6 +381,7 @@ class Amendment:
     slots: list[Slot]
     instructions: list[Instruction]
     changes: dict[str, tuple[Any, Any]]  # content choices that changed
+    value_names: dict[str, str] = field(default_factory=dict)
 
     @property
     def title(self) -> str:
@@ -430,7 +433,8 @@ class Amendment:
         for ins in self.instructions:
             what = _describe(ins, self.slots)
             if ins.reasons:
-                why = "; ".join(f"{choice_name(k)}: {choice_value(k, self.changes[k][0])} → {choice_value(k, self.changes[k][1])}"
+                why = "; ".join(f"{choice_name(k)}: {choice_value(k, self.changes[k][0], self.value_names)} → "
+                                f"{choice_value(k, self.changes[k][1], self.value_names)}"
                                 for k in ins.reasons)
                 out.append(f"Onderdeel {ins.letter}. {what} Reden: gewijzigde keuze ({why}).")
             else:
@@ -459,10 +463,7 @@ def amend(old_choices: Choices, new_choices: Choices, library: ClauseLibrary | N
     labels = [s.label for s in select(library, goal)]
     slots = amended_sequence(old, labels, library)
     numbers = {s.label: s.number for s in slots if s.state != "vervallen"}
-    try:
-        target = assemble_numbered(goal, numbers, library)
-    except BuildError:
-        raise
+    target = assemble_numbered(goal, numbers, library)
     by_label = {a.label: a for a in target}
     steps = instructions(old, slots, by_label)
     if not steps:
@@ -470,4 +471,5 @@ def amend(old_choices: Choices, new_choices: Choices, library: ClauseLibrary | N
     changes = {k: v for k, v in changed_choices(old_choices, new_choices).items() if k.split(".")[0] not in DECISION_KEYS}
     for ins in steps:
         ins.reasons = _reasons(ins.label, list(changes), library)
-    return Amendment(old, new_choices, target, slots, steps, changes)
+    names = {str(key): str(v.get("naam", key)) for key, v in (library.kwaliteitseisen or {}).items()}
+    return Amendment(old, new_choices, target, slots, steps, changes, names)

@@ -17,7 +17,7 @@ from .document import Article, Ordinance
 # A segment of a word diff: ("=", text) unchanged, ("-", text) deleted, ("+", text) inserted.
 Segment = tuple[str, str]
 
-_TOKENS = re.compile(r"\S+|\s+")
+_TOKENS = re.compile(r"[\w°]+|[^\w\s]|\s+")
 
 
 def model_choices(draft: Choices) -> Choices:
