@@ -127,6 +127,40 @@ def genereer_synthetisch(
     typer.echo(f"{len(written)} synthetische keuzebestanden geschreven in {map}")
 
 
+@app.command()
+def diff(
+    old: Annotated[Path, typer.Argument(help="Keuzebestand van de oude versie (met --model: het ontwerp).", show_default=False)],
+    new: Annotated[Optional[Path], typer.Argument(help="Keuzebestand van de nieuwe versie.", show_default=False)] = None,
+    model: Annotated[bool, typer.Option("--model", help="Vergelijk het ontwerp met het ongewijzigde VNG-model van die gemeente.")] = False,
+    fmt: Annotated[str, typer.Option("--format", help="md, html of docx (docx: bijgehouden wijzigingen in Word).")] = "md",
+    out: Annotated[Optional[Path], typer.Option("--out", help="Schrijf naar dit bestand in plaats van naar het scherm.")] = None,
+) -> None:
+    """Vergelijk twee versies artikel voor artikel: verplaatste artikelen en woordwijzigingen."""
+    from .redline_cli import run_diff
+
+    try:
+        run_diff(old, new, model, fmt, out)
+    except VerordeningError as exc:
+        fail(exc)
+        raise typer.Exit(exc.exit_code)
+
+
+@app.command()
+def amend(
+    old: Annotated[Path, typer.Argument(help="Keuzebestand van de geldende verordening.", show_default=False)],
+    new: Annotated[Path, typer.Argument(help="Keuzebestand van de gewenste versie.", show_default=False)],
+    out: Annotated[Path, typer.Option("--out", help="Map waarin de uitvoer komt; per gemeente een submap.")] = Path("output"),
+) -> None:
+    """Stel de wijzigingsverordening op die de oude versie in de nieuwe verandert (Markdown en DOCX, met toelichting)."""
+    from .redline_cli import run_amend
+
+    try:
+        run_amend(old, new, out)
+    except VerordeningError as exc:
+        fail(exc)
+        raise typer.Exit(exc.exit_code)
+
+
 def main() -> None:
     try:
         app()
