@@ -1,0 +1,189 @@
+"""The HTML review page: links that resolve, escaped user text, no external requests; and in Chromium."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from verordening.assemble import assemble
+from verordening.build import RENDERERS, BuildOptions
+from verordening.checklist import compute
+from verordening.clauses import load_library
+from verordening.loader import load_choices
+from verordening.render_html import choice_value, reference_spans, render
+
+from .conftest import EXAMPLES, choices_with, write_library
+
+SCRIPT = '<script>document.title="x"</script>'
+
+
+class Page(HTMLParser):
+    """ids, links (with the section they are in), tags and text of a page."""
+
+    def __init__(self, text: str):
+        super().__init__()
+        self.ids: set[str] = set()
+        self.links: list[tuple[str, str]] = []  # (href, innermost element id around it)
+        self.tags: list[str] = []
+        self.attrs: list[tuple[str, str | None]] = []
+        self.text: list[str] = []
+        self._stack: list[str] = []
+        self.feed(text)
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append(tag)
+        self.attrs += attrs
+        a = dict(attrs)
+        if "id" in a:
+            self.ids.add(a["id"])
+        if tag == "a" and "href" in a:
+            self.links.append((a["href"], next((s for s in reversed(self._stack) if s), "")))
+        if tag not in ("meta", "br", "link", "img"):
+            self._stack.append(a.get("id") or (tag if tag == "nav" else ""))
+
+    def handle_endtag(self, tag):
+        if self._stack:
+            self._stack.pop()
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+
+def page_of(choices, library=None) -> tuple[object, list, str]:
+    ordinance = assemble(choices, library)
+    checklist = compute(ordinance, library)
+    return ordinance, checklist, render(ordinance, checklist, BuildOptions()).decode("utf-8")
+
+
+@pytest.fixture(params=EXAMPLES, ids=lambda p: p.stem)
+def example_page(request):
+    return page_of(load_choices(request.param))
+
+
+def test_registered_as_html_renderer():
+    assert RENDERERS[".html"] is render
+
+
+def test_toc_and_every_link_resolve(example_page):
+    ordinance, _, text = example_page
+    page = Page(text)
+    assert 'lang="nl"' in text
+    for a in ordinance.articles:
+        assert f"artikel-{a.number}" in page.ids
+    for c in ordinance.chapters:
+        assert f"hoofdstuk-{c.number}" in page.ids
+    toc = [href for href, where in page.links if where == "nav"]
+    assert toc.count("#controle") == 1 and "#toelichting" in toc
+    assert [h for h in toc if h.startswith("#artikel-")] == [f"#artikel-{a.number}" for a in ordinance.articles]
+    for href, _ in page.links:
+        assert href.startswith("#") and href[1:] in page.ids, href
+
+
+def test_cross_references_become_links(example_page):
+    ordinance, _, text = example_page
+    page = Page(text)
+    numbers = {a.number for a in ordinance.articles}
+    expected = [f"#artikel-{n}" for a in ordinance.articles for t in a.texts() for _, _, n in reference_spans(t, numbers)]
+    in_articles = [href for href, where in page.links if where.startswith("artikel-") and href.startswith("#artikel-")]
+    headings = [f"#artikel-{a.number}" for a in ordinance.articles]  # each heading links to itself
+    assert expected and sorted(in_articles) == sorted(expected + headings)
+    assert '<a href="#artikel-' in text[text.index('id="toelichting"'):]
+
+
+def test_no_external_requests_or_scripts(example_page):
+    _, _, text = example_page
+    page = Page(text)
+    assert not {"script", "link", "img", "iframe", "object", "embed"} & set(page.tags)
+    assert not any(name == "src" or (name.startswith("on")) for name, _ in page.attrs)
+    assert 'href="http' not in text and "url(" not in text and "@import" not in text
+
+
+def test_checklist_at_the_top_with_met_and_unmet():
+    ordinance, checklist, text = page_of(choices_with(clientenraad={"afgezien": "geen cliëntenraad"}))
+    assert text.index('id="controle"') < text.index('id="aanhef"') < text.index('id="artikel-1"')
+    statuses = re.findall(r'<td data-label="Voldaan" class="status"><span>([^<]*)</span>', text)
+    assert statuses == ["voldaan" if r.met else "niet voldaan" for r in checklist]
+    assert "niet voldaan" in statuses and "voldaan" in statuses
+
+
+def test_choices_are_shown_beside_the_article(tmp_path):
+    library = load_library(write_library(tmp_path / "lib", {"a": (
+        "---\nlabel: a\ntitle: Duur\nchapter: \"1\"\norder: 1\nbasis: artikel 8a Participatiewet\n"
+        "choices: [jobcoaching.maximale_duur_maanden, jobcoaching.verlenging.toegestaan, jobcoaching.kwaliteitseisen]\n---\n"
+        "{% block artikel %}\nDe jobcoaching duurt ten hoogste {{ k.jobcoaching.maximale_duur_maanden|maanden }}.\n"
+        "{% endblock %}\n{% block toelichting %}Uitleg.{% endblock %}\n")}))
+    choices = choices_with(jobcoaching={"maximale_duur_maanden": 18, "kwaliteitseisen": ["oval_keurmerk", "noloc"],
+                                        "verlenging": {"toegestaan": True, "maximale_duur_maanden": 6}})
+    _, _, text = page_of(choices, library)
+    article = text[text.index('id="artikel-1"'):text.index("</article>")]
+    aside = article[article.index("<aside"):]
+    pairs = re.findall(r"<dt>([^<]*)</dt><dd>([^<]*)</dd>", aside)
+    assert pairs == [("jobcoaching.maximale_duur_maanden", "18"), ("jobcoaching.verlenging.toegestaan", "ja"),
+                     ("jobcoaching.kwaliteitseisen", "oval_keurmerk, noloc")]
+
+
+def test_choice_values_for_a_reader():
+    k = load_choices(EXAMPLES[0])
+    assert choice_value(k, "vaststelling.datum").split()[1] in ("januari", "februari", "maart", "april", "mei", "juni",
+                                                                "juli", "augustus", "september", "oktober",
+                                                                "november", "december")
+    assert choice_value(k, "bestaat.niet") == "(onbekende keuze)"
+
+
+@pytest.mark.parametrize("text, linked", [
+    ("zie artikel 2, tweede lid, onderdeel b", ["artikel 2"]),
+    ("de artikelen 1 en 2", ["artikelen 1", "2"]),
+    ("als bedoeld in artikel 3 van deze verordening", ["artikel 3"]),
+    ("artikel 10, derde lid, onderdeel a, van de wet", []),
+    ("artikel 47 Participatiewet", []),
+    ("Artikel 8a, tweede lid, onderdeel e, onder 2°, van de wet", []),
+    ("de artikelen 7, eerste lid, onderdeel a, 8a en 10 van de Participatiewet", []),
+    ("artikel 4:5 Awb", []),
+    ("artikel 13 van het model", []),
+    ("artikel 99 bestaat niet", []),
+])
+def test_references_to_this_ordinance_only(text, linked):
+    assert [text[a:b] for a, b, _ in reference_spans(text, {1, 2, 3, 4, 7, 10, 13, 47})] == linked
+
+
+def test_user_text_is_escaped():
+    evil = f'{SCRIPT} <img src=x onerror="alert(1)"> [klik](http://example.org) &amp; **vet**'
+    choices = choices_with(jobcoaching={"kwaliteitseisen": ["eigen_eisen"], "eigen_eisen": evil})
+    _, _, text = page_of(choices)
+    page = Page(text)
+    assert "script" not in page.tags and "img" not in page.tags and "strong" not in page.tags
+    assert "&lt;script&gt;" in text and "http://example.org" in text and 'href="http' not in text
+    assert "&amp;amp;" in text  # an entity in user text stays the characters the user typed
+    assert any(SCRIPT in t for t in page.text)
+
+
+# --- Chromium ---------------------------------------------------------------------------------
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="Chromium ontbreekt (apt-get install chromium)")
+def test_in_chromium_links_resolve_and_injected_script_does_not_run(tmp_path):
+    choices = choices_with(jobcoaching={"kwaliteitseisen": ["eigen_eisen"], "eigen_eisen": SCRIPT})
+    ordinance, _, text = page_of(choices)
+    path = tmp_path / "pagina.html"
+    path.write_text(text, encoding="utf-8")
+    dom = subprocess.run(
+        [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", f"--user-data-dir={tmp_path / 'profiel'}",
+         "--virtual-time-budget=2000", "--dump-dom", path.as_uri()],
+        check=True, capture_output=True, text=True, timeout=120,
+    ).stdout
+    page = Page(dom)
+    title = re.search(r"<title>(.*?)</title>", dom, re.S).group(1)
+    assert title.startswith(ordinance.citeertitel)  # document.title="x" never ran
+    assert "script" not in page.tags
+    assert any(SCRIPT in t for t in page.text)  # the browser shows it as text
+    toc = [href for href, where in page.links if where == "nav"]
+    assert len(toc) >= len(ordinance.articles) + len(ordinance.chapters)
+    for href in toc:
+        assert href[1:] in page.ids, href
