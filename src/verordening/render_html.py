@@ -295,8 +295,8 @@ tr.unmet{background:#fdf1f1}
 .article{padding:1rem 0;border-top:1px solid var(--line);scroll-margin-top:.5rem}
 .article .text ol{padding-left:1.6rem;margin:.25rem 0}
 .article .text ol>li{padding-left:.2rem}
-.article .text ul{list-style:none;padding-left:1.6rem;margin:.2rem 0}
-.article .text ul>li{text-indent:-1.6rem;padding-left:1.6rem}
+.article .text ul{list-style:none;padding-left:0;margin:.2rem 0}
+.article .text ul>li{text-indent:-1.5rem;padding-left:1.5rem}
 .article .text li p{margin:.25rem 0}
 .article .text>p{margin:.25rem 0}
 .shaped{margin-top:.75rem;padding:.6rem .75rem;background:var(--bg-soft);border-left:3px solid var(--accent);font-size:.86rem}
