@@ -20,11 +20,18 @@ class Token(str):
     """Text produced by the engine itself (a reference placeholder): passed through unchanged."""
 
 
+# A structure marker ([lid], [onderdeel], [sub]) only counts at the start of a line, and markers
+# are always literal template text. A value that starts with "[" may land at the start of a line,
+# so it gets an invisible WORD JOINER before the "[": it then reads as text, never as a marker.
+_WORD_JOINER = "\u2060"
+_LEADING_BRACKET = re.compile(r"^(\s*)\[")
+
+
 def finalize(value: object) -> object:
     """Applied to every {{ … }}: user strings become one line of inert text."""
     if isinstance(value, Token) or not isinstance(value, str):
         return value
-    return _WS.sub(" ", _PRIVATE.sub("", value))
+    return _LEADING_BRACKET.sub(lambda m: m.group(1) + _WORD_JOINER + "[", _WS.sub(" ", _PRIVATE.sub("", value)))
 
 
 def maanden(n: int) -> str:
