@@ -162,7 +162,9 @@ def test_dutch_language_page_and_properties(example_docx):
     assert default_lang.get(f"{W}val") == "nl-NL"
     for name in ("Normal", "Heading 1", "Heading 2", "Lid", "Onderdeel"):
         assert doc.styles[name].element.rPr.find(f"{W}lang").get(f"{W}val") == "nl-NL"
-    assert "en-US" not in zipfile.ZipFile(io.BytesIO(data)).read("word/styles.xml").decode()
+    package = zipfile.ZipFile(io.BytesIO(data))
+    assert "en-US" not in package.read("word/styles.xml").decode()
+    assert "proofState" not in package.read("word/settings.xml").decode()  # "already checked" would hide errors
     props = doc.core_properties
     assert props.title == ordinance.citeertitel and "Participatiewet" in props.subject and props.language == "nl-NL"
     section = doc.sections[0]
@@ -226,6 +228,8 @@ def test_unreadable_template_is_a_dutch_error(tmp_path):
     bad.write_text("dit is geen Word-bestand", encoding="utf-8")
     with pytest.raises(TemplateError, match="geen leesbaar Word-document"):
         built(EXAMPLES[0], bad)
+    with pytest.raises(TemplateError, match="bestaat niet"):
+        built(EXAMPLES[0], tmp_path / "ontbreekt.docx")
 
 
 # --- LibreOffice --------------------------------------------------------------------------------

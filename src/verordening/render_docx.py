@@ -61,6 +61,7 @@ def render(ordinance: Ordinance, checklist: list[CheckResult], options: object =
     template: Path | None = getattr(options, "template", None)
     doc = _open(template)
     _prepare_styles(doc, house_style=template is not None)
+    _proofing(doc)
     _set_properties(doc, ordinance)
     _footer(doc, ordinance.citeertitel)
 
@@ -93,10 +94,15 @@ def _open(template: Path | None) -> DocxDocument:
         section.top_margin, section.bottom_margin = Cm(2.5), Cm(2.5)
         section.footer_distance = Cm(1.25)
         return doc
+    if not template.is_file():
+        raise TemplateError(f"het sjabloon {template} bestaat niet (--template verwacht een Word-document, .docx)")
     try:
         doc = Document(str(template))
-    except (PackageNotFoundError, KeyError, ValueError, OSError) as exc:
-        raise TemplateError(f"het sjabloon {template} is geen leesbaar Word-document (.docx): {exc}") from exc
+    except (PackageNotFoundError, KeyError, ValueError, OSError, zipfile.BadZipFile) as exc:
+        raise TemplateError(
+            f"het sjabloon {template} is geen leesbaar Word-document (.docx); sla het in Word op als .docx "
+            "(een .dotx-sjabloon of .doc werkt niet)"
+        ) from exc
     body = doc.element.body
     for child in list(body):
         if child.tag != qn("w:sectPr"):
@@ -133,6 +139,15 @@ def _prepare_styles(doc: DocxDocument, house_style: bool) -> None:
 
 _OUR_STYLES = {"Normal", "Title", "Footer", "Heading 1", "Heading 2", "Heading 3", "Aanhef", "Ondertekening",
                "Tabeltekst", *LEVEL_STYLES}
+
+
+def _proofing(doc: DocxDocument) -> None:
+    """Let Word check the spelling: drop a stale 'already proofed' mark, declare Dutch as the theme language."""
+    settings = doc.settings.element
+    for state in settings.findall(qn("w:proofState")):
+        settings.remove(state)
+    for theme_lang in settings.findall(qn("w:themeFontLang")):
+        theme_lang.set(qn("w:val"), LANGUAGE)
 
 
 def _style_names(doc: DocxDocument) -> set[str]:
