@@ -1,0 +1,115 @@
+"""Property tests: any valid choice file across the whole option space builds a consistent ordinance."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from verordening import render_markdown
+from verordening.assemble import assemble
+from verordening.build import render_all
+from verordening.checklist import compute
+from verordening.choices import AdviesCliëntenraad, Choices, Kwaliteitseis
+from verordening.municipalities import all_municipalities
+from verordening.textfilters import REF_CLOSE, REF_OPEN
+
+from .test_assemble import internal_refs
+
+# Free text with the characters that could do harm if text were ever treated as markup or template.
+_FREE = st.text(alphabet="abcdeéëz ABC019.,;:-'\"{}%<>[]&*_#|\\", min_size=1, max_size=40).filter(lambda s: s.strip())
+_DAY = dt.timedelta(days=1)
+
+
+@st.composite
+def choice_files(draw: st.DrawFn) -> dict:
+    vastgesteld = draw(st.dates(dt.date(2023, 1, 1), dt.date(2030, 12, 31)))
+    data: dict = {
+        "gemeente": draw(st.sampled_from([m.naam for m in all_municipalities()])),
+        "jaar": draw(st.integers(2023, 2031)),
+        "vaststelling": {
+            "datum": vastgesteld,
+            "voorstel_datum": vastgesteld - draw(st.integers(0, 90)) * _DAY,
+            "voorstel_nummer": draw(_FREE),
+        },
+        "inwerkingtreding": vastgesteld + draw(st.integers(0, 365)) * _DAY,
+    }
+    if draw(st.booleans()):
+        gevraagd = vastgesteld - draw(st.integers(0, 120)) * _DAY
+        raad: dict = {"advies_gevraagd": gevraagd}
+        if draw(st.booleans()):
+            raad["advies_ontvangen"] = gevraagd + draw(st.integers(0, 60)) * _DAY
+        if draw(st.booleans()):
+            raad["naam"] = draw(st.sampled_from(["cliëntenraad", "Adviesraad Sociaal Domein", "participatieraad"]))
+        data["clientenraad"] = raad
+    else:
+        data["clientenraad"] = {"afgezien": draw(_FREE)}
+    eisen = draw(st.lists(st.sampled_from(list(Kwaliteitseis)), unique=True))
+    jobcoaching: dict = {
+        "kwaliteitseisen": [e.value for e in eisen],
+        "maximale_duur_maanden": draw(st.integers(1, 120)),
+        "scheiding_handhaving_begeleiding": draw(st.booleans()),
+        "aanbieder": draw(st.sampled_from(["extern", "intern", "beide"])),
+    }
+    if Kwaliteitseis.eigen_eisen in eisen:
+        jobcoaching["eigen_eisen"] = draw(_FREE)
+    if draw(st.booleans()):
+        jobcoaching["verlenging"] = {"toegestaan": True, "maximale_duur_maanden": draw(st.integers(1, 120))}
+    data["jobcoaching"] = jobcoaching
+    if draw(st.booleans()):
+        data["artikel_13_loonkostensubsidie"] = {"opnemen": True, "maximale_duur_maanden": draw(st.integers(1, 120))}
+    data["persoonlijke_ondersteuning"] = {"subsidie_werkgever": draw(st.booleans())}
+    data["budgetplafond"] = draw(st.booleans())
+    if draw(st.booleans()):
+        data["intrekking"] = draw(_FREE)
+    return data
+
+
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(choice_files())
+def test_every_valid_choice_file_builds_a_consistent_ordinance(data: dict):
+    choices = Choices.model_validate(data)
+    ordinance = assemble(choices)
+    checklist = compute(ordinance)
+    markdown = render_markdown.render(ordinance, checklist)
+
+    # Numbering is contiguous: articles 1..N, chapters 1..M, leden 1..n (none when single), onderdelen a, b, ...
+    n = len(ordinance.articles)
+    assert [a.number for a in ordinance.articles] == list(range(1, n + 1))
+    assert [c.number for c in ordinance.chapters] == list(range(1, len(ordinance.chapters) + 1))
+    for article in ordinance.articles:
+        numbers = [lid.number for lid in article.leden]
+        assert numbers == ([None] if len(numbers) == 1 else list(range(1, len(numbers) + 1)))
+        for lid in article.leden:
+            assert [o.letter for o in lid.onderdelen] == list(_LETTERS[: len(lid.onderdelen)])
+
+    # Every reference resolves to an article of this ordinance.
+    assert REF_OPEN not in markdown and REF_CLOSE not in markdown
+    body = markdown.split("## Bijlage")[0]
+    assert all(1 <= ref <= n for ref in internal_refs(body)), sorted(set(internal_refs(body)))
+    for result in checklist:
+        assert all(1 <= a <= n for a in result.articles)
+
+    # The checklist agrees with the choices.
+    met = {r.requirement: r.met for r in checklist}
+    assert met["8a-2-e-2"] == bool(choices.jobcoaching.kwaliteitseisen)
+    raad = choices.clientenraad
+    assert met["47"] == (isinstance(raad, AdviesCliëntenraad) and raad.advies_ontvangen is not None)
+    assert met["8a-2-e-1"] == choices.persoonlijke_ondersteuning.subsidie_werkgever
+
+    # Free text is data: it appears in the document as written (escaped for Markdown), never evaluated.
+    if choices.jobcoaching.eigen_eisen:
+        eigen = re.sub(r"\s+", " ", choices.jobcoaching.eigen_eisen.rstrip(" .;:"))
+        assert render_markdown.escape(eigen) in markdown
+
+
+@settings(max_examples=4, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(choice_files())
+def test_every_format_renders(data: dict):
+    rendered = render_all(Choices.model_validate(data))
+    assert all(content for content in rendered.files.values())
