@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from .assemble import _context, _render_block, _Resolver, number_article, parse_structure, select
+from .assemble import article_number_key, build_articles, select
 from .choices import AdviesCliëntenraad, Choices
 from .clauses import ClauseLibrary, load_library
 from .diff import paragraphs
@@ -44,15 +44,9 @@ def target_choices(old: Choices, new: Choices) -> Choices:
 
 # --- the amended numbering -------------------------------------------------------------------
 
-def _natural(number: str) -> tuple[int, str]:
-    m = re.fullmatch(r"(\d+)([a-z]*)", number)
-    assert m, number
-    return int(m.group(1)), m.group(2)
-
-
 def _next_suffix(number: str) -> str:
     """12 -> 12a, 12a -> 12b (Aanwijzing: inserted articles get a letter, never a new number)."""
-    base, suffix = _natural(number)
+    base, suffix = article_number_key(number)
     if not suffix:
         return f"{base}a"
     if suffix[-1] == "z":
@@ -60,38 +54,9 @@ def _next_suffix(number: str) -> str:
     return f"{base}{suffix[:-1]}{chr(ord(suffix[-1]) + 1)}"
 
 
-class _NumberedResolver(_Resolver):
-    def many(self, labels: list[str]) -> str:
-        numbers = sorted((str(self._article(label).number) for label in labels), key=_natural)
-        if len(numbers) == 1:
-            return f"artikel {numbers[0]}"
-        return "de artikelen " + ", ".join(numbers[:-1]) + f" en {numbers[-1]}"
-
-
 def assemble_numbered(choices: Choices, numbers: dict[str, str], library: ClauseLibrary | None = None) -> list[Article]:
-    """The articles for these choices, numbered as given (label -> "12a"), references resolved.
-
-    Mirrors assemble.assemble for the articles only; tests check that it agrees with it for
-    the ordinary numbering.
-    """
-    library = library or load_library()
-    specs = select(library, choices)
-    context = _context(library, choices, {s.label for s in specs})
-    articles = []
-    for spec in specs:
-        leden = parse_structure(_render_block(spec, "artikel", context), str(spec.path))
-        number_article(leden)
-        articles.append(Article(spec.label, numbers[spec.label], spec.title, spec.chapter, spec.basis,  # type: ignore[arg-type]
-                                list(spec.choices), list(spec.regulates), leden, []))
-    resolver = _NumberedResolver(articles, library)
-    for article in articles:
-        for lid in article.leden:
-            lid.text = resolver.resolve(lid.text, article)
-            for onderdeel in lid.onderdelen:
-                onderdeel.text = resolver.resolve(onderdeel.text, article)
-                for sub in onderdeel.subs:
-                    sub.text = resolver.resolve(sub.text, article)
-    return articles
+    """The articles for these choices, numbered as given (label -> "12a"), references resolved."""
+    return build_articles(library or load_library(), choices, numbers)[0]
 
 
 @dataclass

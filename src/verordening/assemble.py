@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Mapping
 from typing import Any
 
 from jinja2 import TemplateError
@@ -18,7 +19,7 @@ from .clauses import ArticleSpec, ClauseLibrary, load_library
 from .document import Article, Chapter, Lid, Onderdeel, Ordinance, Paragraph, Sub
 from .errors import BuildError
 from .municipalities import municipality_by_name
-from .textfilters import REF_CLOSE, REF_OPEN, Token, ordinal
+from .textfilters import REF_CLOSE, REF_OPEN, Token, ordinal, restore
 
 _MARKER = re.compile(r"^\[(lid|onderdeel|sub)(?::([a-z0-9_]+))?\]\s*(.*)$")
 _TOKEN = re.compile(f"{REF_OPEN}(.*?){REF_CLOSE}")
@@ -87,9 +88,10 @@ def parse_structure(text: str, where: str) -> list[Lid]:
             if current is None:
                 current = Lid(None, "")
                 leden.append(current)
-            current.text = f"{current.text} {line}".strip()
+            current.text = f"{current.text} {restore(line)}".strip()
             continue
         kind, label, rest = m.groups()
+        rest = restore(rest)
         if kind == "lid":
             current = Lid(label, rest)
             leden.append(current)
@@ -111,7 +113,7 @@ def parse_structure(text: str, where: str) -> list[Lid]:
 def parse_paragraphs(text: str) -> list[Paragraph]:
     """Blank-line separated paragraphs; lines starting with '- ' form a bulleted list."""
     paragraphs: list[Paragraph] = []
-    for chunk in re.split(r"\n\s*\n", text):
+    for chunk in re.split(r"\n\s*\n", restore(text)):
         lines = [line.strip() for line in chunk.splitlines() if line.strip()]
         if not lines:
             continue
@@ -175,7 +177,7 @@ class _Resolver:
         return ", ".join(parts)
 
     def many(self, labels: list[str]) -> str:
-        numbers = sorted(self._article(label).number for label in labels)
+        numbers = sorted((self._article(label).number for label in labels), key=article_number_key)
         if len(numbers) == 1:
             return f"artikel {numbers[0]}"
         return "de artikelen " + ", ".join(map(str, numbers[:-1])) + f" en {numbers[-1]}"
@@ -206,17 +208,28 @@ def _find(items: list[Any], label: str, article: Article, kind: str) -> Any:
     raise BuildError(f"verwijzing naar {kind} '{label}' van artikel '{article.label}', dat daar niet (meer) staat")
 
 
-def assemble(choices: Choices, library: ClauseLibrary | None = None) -> Ordinance:
-    library = library or load_library()
+def article_number_key(number: int | str) -> tuple[int, str]:
+    """12 < 12a < 12b < 13: amending ordinances insert lettered articles (see amend.py)."""
+    m = re.fullmatch(r"(\d+)([a-z]*)", str(number))
+    if not m:
+        raise BuildError(f"ongeldig artikelnummer '{number}'")
+    return int(m.group(1)), m.group(2)
+
+
+def build_articles(
+    library: ClauseLibrary, choices: Choices, numbers: Mapping[str, int | str] | None = None
+) -> tuple[list[Article], dict[str, Any], _Resolver]:
+    """Render, number and resolve the articles; `numbers` (label -> "12a") overrides 1..N."""
     specs = select(library, choices)
     context = _context(library, choices, {s.label for s in specs})
 
     articles: list[Article] = []
     toelichting_raw: dict[str, str] = {}
-    for number, spec in enumerate(specs, 1):
+    for position, spec in enumerate(specs, 1):
         leden = parse_structure(_render_block(spec, "artikel", context), str(spec.path))
         number_article(leden)
-        articles.append(Article(spec.label, number, spec.title, spec.chapter, spec.basis,
+        number = numbers[spec.label] if numbers is not None else position
+        articles.append(Article(spec.label, number, spec.title, spec.chapter, spec.basis,  # type: ignore[arg-type]
                                 list(spec.choices), list(spec.regulates), leden, []))
         toelichting_raw[spec.label] = _render_block(spec, "toelichting", context)
 
@@ -232,6 +245,12 @@ def assemble(choices: Choices, library: ClauseLibrary | None = None) -> Ordinanc
             article.toelichting = parse_paragraphs(resolver.resolve(toelichting_raw[article.label], article))
         except BuildError as exc:
             raise BuildError(f"{library.spec(article.label).path}: {exc}") from exc
+    return articles, context, resolver
+
+
+def assemble(choices: Choices, library: ClauseLibrary | None = None) -> Ordinance:
+    library = library or load_library()
+    articles, context, resolver = build_articles(library, choices)
 
     chapters = []
     for spec in library.chapters:
@@ -246,7 +265,7 @@ def assemble(choices: Choices, library: ClauseLibrary | None = None) -> Ordinanc
             raise BuildError(f"{template_name}: {exc}") from exc
         except TemplateError as exc:
             raise BuildError(f"{template_name}: fout in de modelbepaling: {exc}") from exc
-        return resolver.resolve(text, None)
+        return resolver.resolve(restore(text), None)
 
     aanhef = [line.strip() for line in plain("aanhef.j2", library.aanhef).splitlines() if line.strip()]
     toelichting = parse_paragraphs(plain("toelichting_algemeen.j2", library.toelichting_algemeen))

@@ -20,18 +20,22 @@ class Token(str):
     """Text produced by the engine itself (a reference placeholder): passed through unchanged."""
 
 
-# A structure marker ([lid], [onderdeel], [sub]) only counts at the start of a line, and markers
-# are always literal template text. A value that starts with "[" may land at the start of a line,
-# so it gets an invisible WORD JOINER before the "[": it then reads as text, never as a marker.
-_WORD_JOINER = "\u2060"
-_LEADING_BRACKET = re.compile(r"^(\s*)\[")
+# A structure marker ([lid], [onderdeel], [sub]) only counts at the start of a line and is
+# always literal template text. Every "[" in a value is therefore carried through rendering as
+# a private-use stand-in, which the marker parser cannot match, and restored afterwards.
+USER_BRACKET = "\ue002"
 
 
 def finalize(value: object) -> object:
     """Applied to every {{ … }}: user strings become one line of inert text."""
     if isinstance(value, Token) or not isinstance(value, str):
         return value
-    return _LEADING_BRACKET.sub(lambda m: m.group(1) + _WORD_JOINER + "[", _WS.sub(" ", _PRIVATE.sub("", value)))
+    return _WS.sub(" ", _PRIVATE.sub("", value)).replace("[", USER_BRACKET)
+
+
+def restore(text: str) -> str:
+    """Undo the stand-in of finalize() once the structure has been parsed."""
+    return text.replace(USER_BRACKET, "[")
 
 
 def maanden(n: int) -> str:
