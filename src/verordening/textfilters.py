@@ -12,7 +12,9 @@ MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augus
 # Private-use characters delimit reference tokens; they cannot come from user input
 # because finalize() strips them from every value that is not a Token.
 REF_OPEN, REF_CLOSE = "\ue000", "\ue001"
-_PRIVATE = re.compile("[\ue000-\uf8ff]")
+# USER_BRACKET is spared: a value can pass finalize() twice (a macro's output is finalized again),
+# and a stand-in typed by a user only ever becomes a harmless "[" after parsing.
+_PRIVATE = re.compile("[\ue000\ue001\ue003-\uf8ff]")
 _WS = re.compile(r"\s+")
 
 
