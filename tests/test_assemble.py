@@ -149,3 +149,15 @@ def test_reference_with_a_lid_is_closed_by_a_comma_when_the_sentence_continues(t
     }))
     text = assemble(choices_with(), lib).article("a").leden[0].text
     assert text == "Op b is artikel 2, tweede lid, van toepassing; zie ook artikel 2, tweede lid."
+
+
+def test_broken_clause_library_gives_a_dutch_error_naming_the_file(tmp_path):
+    from verordening.errors import ClauseError
+
+    root = write_library(tmp_path / "lib", {"a": article("a", "{% if %}kapot")})
+    with pytest.raises(ClauseError, match=r"a\.j2:\d+: fout in de modelbepaling"):
+        load_library(root)
+    (root / "artikelen" / "a.j2").unlink()
+    (root / "aanhef.j2").unlink()
+    with pytest.raises(ClauseError, match=r"aanhef\.j2: dit bestand van de modelbepalingen ontbreekt"):
+        load_library(root)

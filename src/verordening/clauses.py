@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from jinja2 import FileSystemLoader, StrictUndefined, Template
+from jinja2 import FileSystemLoader, StrictUndefined, Template, TemplateNotFound, TemplateSyntaxError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from . import textfilters
@@ -105,7 +105,10 @@ def _load_article(env: ImmutableSandboxedEnvironment, root: Path, path: Path, ch
     match = _FRONT_MATTER.match(source)
     if not match:
         raise ClauseError(f"{path}: de metadata (front matter tussen '---'-regels) ontbreekt")
-    meta = yaml.safe_load(match.group(1)) or {}
+    try:
+        meta = yaml.safe_load(match.group(1)) or {}
+    except yaml.YAMLError as exc:
+        raise ClauseError(f"{path}: de metadata is geen geldige YAML: {exc}") from None
     missing = {"label", "title", "chapter", "order", "basis"} - meta.keys()
     if missing:
         raise ClauseError(f"{path}: metadata mist {', '.join(sorted(missing))}")
@@ -117,7 +120,10 @@ def _load_article(env: ImmutableSandboxedEnvironment, root: Path, path: Path, ch
         raise ClauseError(f"{path}: hoofdstuk '{chapter}' staat niet in chapters.yaml")
     # Keep the line numbers of the template body: blank out the front matter instead of cutting it.
     body = "\n" * match.group(0).count("\n") + source[match.end():]
-    template = env.from_string(body)
+    try:
+        template = env.from_string(body)
+    except TemplateSyntaxError as exc:
+        raise ClauseError(f"{path}:{exc.lineno}: fout in de modelbepaling: {exc.message}") from None
     template.filename = str(path)
     for block in ("artikel", "toelichting"):
         if block not in template.blocks:
@@ -135,6 +141,15 @@ def _load_article(env: ImmutableSandboxedEnvironment, root: Path, path: Path, ch
         path=path,
         template=template,
     )
+
+
+def _plain_template(env: ImmutableSandboxedEnvironment, root: Path, name: str) -> Template:
+    try:
+        return env.get_template(name)
+    except TemplateNotFound:
+        raise ClauseError(f"{root / name}: dit bestand van de modelbepalingen ontbreekt") from None
+    except TemplateSyntaxError as exc:
+        raise ClauseError(f"{root / name}:{exc.lineno}: fout in de modelbepaling: {exc.message}") from None
 
 
 @cache
@@ -160,8 +175,8 @@ def load_library(root: Path | None = None) -> ClauseLibrary:
         root=root,
         chapters=chapters,
         articles=tuple(specs),
-        aanhef=env.get_template("aanhef.j2"),
-        toelichting_algemeen=env.get_template("toelichting_algemeen.j2"),
+        aanhef=_plain_template(env, root, "aanhef.j2"),
+        toelichting_algemeen=_plain_template(env, root, "toelichting_algemeen.j2"),
         requirements=requirements,
         kwaliteitseisen=_read_yaml(root / "kwaliteitseisen.yaml"),
         env=env,
