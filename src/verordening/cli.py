@@ -15,11 +15,13 @@ app = typer.Typer(
     add_completion=False,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
+    options_metavar="[OPTIES]",
+    subcommand_metavar="OPDRACHT [ARGUMENTEN]...",
 )
 
 _DEBUG = False
 
-Files = Annotated[list[Path], typer.Argument(help="Keuzebestanden (YAML), of mappen met keuzebestanden.", show_default=False)]
+Files = Annotated[list[Path], typer.Argument(metavar="KEUZEBESTAND_OF_MAP", help="Keuzebestanden (YAML), of mappen met keuzebestanden.", show_default=False)]
 
 
 def expand(paths: list[Path]) -> list[Path]:
@@ -43,7 +45,7 @@ def _options(debug: Annotated[bool, typer.Option("--debug", help="Toon bij een f
     _DEBUG = debug
 
 
-@app.command()
+@app.command(options_metavar="[OPTIES]")
 def build(
     files: Files,
     out: Annotated[Path, typer.Option("--out", help="Map waarin de uitvoer komt; per gemeente een submap.")] = Path("output"),
@@ -60,7 +62,7 @@ def build(
     raise typer.Exit(exit_code)
 
 
-@app.command()
+@app.command(options_metavar="[OPTIES]")
 def check(files: Files) -> None:
     """Toon de controle op artikel 8a, tweede lid, en artikel 47 Participatiewet; exitcode 1 als een vereiste niet is voldaan."""
     from .build import render_all
@@ -83,7 +85,7 @@ def check(files: Files) -> None:
     raise typer.Exit(exit_code)
 
 
-@app.command()
+@app.command(options_metavar="[OPTIES]")
 def compare(
     files: Files,
     format: Annotated[str, typer.Option("--format", help="Uitvoerformaat: md, csv of html (sorteerbaar en filterbaar).")] = "md",
@@ -111,9 +113,9 @@ def compare(
     raise typer.Exit(max((f.exit_code for f in failures), default=0))
 
 
-@app.command("genereer-synthetisch")
+@app.command("genereer-synthetisch", options_metavar="[OPTIES]")
 def genereer_synthetisch(
-    map: Annotated[Path, typer.Argument(help="Map voor de synthetische keuzebestanden (niet municipalities/).", show_default=False)],
+    map: Annotated[Path, typer.Argument(metavar="MAP", help="Map voor de synthetische keuzebestanden (niet municipalities/).", show_default=False)],
     seed: Annotated[int, typer.Option("--seed", help="Startwaarde van het toeval; dezelfde seed geeft dezelfde bestanden.")] = 2023,
 ) -> None:
     """Schrijf synthetische keuzebestanden (SYNTHETISCH, geen beleid) voor alle huidige gemeenten, voor tests en metingen."""
@@ -127,10 +129,10 @@ def genereer_synthetisch(
     typer.echo(f"{len(written)} synthetische keuzebestanden geschreven in {map}")
 
 
-@app.command()
+@app.command(options_metavar="[OPTIES]")
 def diff(
-    old: Annotated[Path, typer.Argument(help="Keuzebestand van de oude versie (met --model: het ontwerp).", show_default=False)],
-    new: Annotated[Optional[Path], typer.Argument(help="Keuzebestand van de nieuwe versie.", show_default=False)] = None,
+    old: Annotated[Path, typer.Argument(metavar="OUD", help="Keuzebestand van de oude versie (met --model: het ontwerp).", show_default=False)],
+    new: Annotated[Optional[Path], typer.Argument(metavar="NIEUW", help="Keuzebestand van de nieuwe versie.", show_default=False)] = None,
     model: Annotated[bool, typer.Option("--model", help="Vergelijk het ontwerp met het ongewijzigde VNG-model van die gemeente.")] = False,
     fmt: Annotated[str, typer.Option("--format", help="md, html of docx (docx: bijgehouden wijzigingen in Word).")] = "md",
     out: Annotated[Optional[Path], typer.Option("--out", help="Schrijf naar dit bestand in plaats van naar het scherm.")] = None,
@@ -145,10 +147,10 @@ def diff(
         raise typer.Exit(exc.exit_code)
 
 
-@app.command()
+@app.command(options_metavar="[OPTIES]")
 def amend(
-    old: Annotated[Path, typer.Argument(help="Keuzebestand van de geldende verordening.", show_default=False)],
-    new: Annotated[Path, typer.Argument(help="Keuzebestand van de gewenste versie.", show_default=False)],
+    old: Annotated[Path, typer.Argument(metavar="OUD", help="Keuzebestand van de geldende verordening.", show_default=False)],
+    new: Annotated[Path, typer.Argument(metavar="NIEUW", help="Keuzebestand van de gewenste versie.", show_default=False)],
     out: Annotated[Path, typer.Option("--out", help="Map waarin de uitvoer komt; per gemeente een submap.")] = Path("output"),
 ) -> None:
     """Stel de wijzigingsverordening op die de oude versie in de nieuwe verandert (Markdown en DOCX, met toelichting)."""
@@ -162,8 +164,11 @@ def amend(
 
 
 def main() -> None:
+    from . import cli_dutch
+
+    cli_dutch.install()
     try:
-        app()
+        sys.exit(cli_dutch.run(app))
     except VerordeningError as exc:  # pragma: no cover - commands catch their own
         if _DEBUG:
             raise
