@@ -9,10 +9,13 @@ page setup; only styles the template lacks are added.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
+import functools
 import io
 import zipfile
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 from docx import Document
@@ -21,16 +24,20 @@ from docx.enum.section import WD_ORIENT
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_TAB_ALIGNMENT
+from docx.opc.coreprops import CoreProperties
 from docx.opc.exceptions import PackageNotFoundError
-from docx.oxml import OxmlElement
+from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import qn
+from docx.oxml.table import CT_Tbl
 from docx.shared import Cm, Emu, Pt, RGBColor
 from docx.styles.style import ParagraphStyle
 from docx.table import Table
 from docx.text.paragraph import Paragraph as DocxParagraph
+from docx.text.parfmt import ParagraphFormat
 
 from .checklist import CheckResult
 from .document import Article, Lid, Ordinance, Paragraph
+from .docx_xml import append_text, paragraph, serialize, zip_package
 from .errors import VerordeningError
 from .textfilters import datum
 
@@ -57,34 +64,137 @@ class TemplateError(VerordeningError):
     """The reference DOCX given with --template cannot be used."""
 
 
+class _UnreadableTemplate(Exception):
+    """The template's bytes are not a Word document (the caller knows its path)."""
+
+
 def render(ordinance: Ordinance, checklist: list[CheckResult], options: object = None) -> bytes:
     template: Path | None = getattr(options, "template", None)
+    try:
+        base = _base(_template_bytes(template))
+    except _UnreadableTemplate as exc:
+        raise _unreadable(template) from exc.__cause__
+    document = copy.deepcopy(base.document)
+    body = document.body
+    end = body.sectPr
+    if end is not None:
+        body.remove(end)
+    out = _Body(body, base.style_ids)
+
+    out.add(ordinance.citeertitel, "Title")
+    for line in ordinance.aanhef:
+        out.add(line, "Aanhef")
+    for chapter in ordinance.chapters:
+        out.add(chapter.heading, "Heading 1")
+        for article in chapter.articles:
+            _article(out, article)
+    _signature(out, ordinance, base.text_width)
+    _toelichting(out, ordinance)
+    _checklist(out, checklist, base)
+    if end is not None:
+        body.append(end)
+
+    parts = {base.document_name: serialize(document), base.core_name: _core_properties(base, ordinance)}
+    parts.update(_footers(base, ordinance.citeertitel))
+    return zip_package((name, parts.get(name, data)) for name, data in base.entries)
+
+
+# --- the base document: styles, page, footer; prepared once per process and template ----------
+
+_TITLE_PLACEHOLDER = "\ue000citeertitel\ue000"
+_STYLES_USED = ("Normal", "Title", "Aanhef", "Heading 1", "Heading 2", "Heading 3", "Ondertekening", "Tabeltekst",
+                *LEVEL_STYLES)
+
+
+@dataclass(frozen=True)
+class _Base:
+    """A prepared, empty document as package parts, and what rendering needs to know about it."""
+
+    entries: tuple[tuple[str, bytes], ...]  # zip name -> bytes, in the order python-docx writes them
+    document: object  # the parsed, empty w:document (deep-copied per render)
+    document_name: str
+    core_name: str
+    footer_names: tuple[str, ...]
+    style_ids: dict[str, str | None]  # style name -> id; None for the default paragraph style
+    table_style_id: str | None | bool  # False when the template has no "Table Grid"
+    block_width: int
+    text_width: int
+
+
+def _template_bytes(template: Path | None) -> bytes | None:
+    if template is None:
+        return None
+    if not template.is_file():
+        raise TemplateError(f"het sjabloon {template} bestaat niet (--template verwacht een Word-document, .docx)")
+    try:
+        return template.read_bytes()
+    except OSError as exc:
+        raise _unreadable(template) from exc
+
+
+def _unreadable(template: Path) -> TemplateError:
+    return TemplateError(
+        f"het sjabloon {template} is geen leesbaar Word-document (.docx); sla het in Word op als .docx "
+        "(een .dotx-sjabloon of .doc werkt niet)"
+    )
+
+
+@functools.lru_cache(maxsize=4)
+def _base(template: bytes | None) -> _Base:
     doc = _open(template)
     _prepare_styles(doc, house_style=template is not None)
     _proofing(doc)
-    _set_properties(doc, ordinance)
-    _footer(doc, ordinance.citeertitel)
-
-    doc.add_paragraph(ordinance.citeertitel, style="Title")
-    for line in ordinance.aanhef:
-        doc.add_paragraph(line, style="Aanhef")
-    for chapter in ordinance.chapters:
-        doc.add_paragraph(chapter.heading, style="Heading 1")
-        for article in chapter.articles:
-            _article(doc, article)
-    _signature(doc, ordinance)
-    _toelichting(doc, ordinance)
-    _checklist(doc, checklist)
-
+    _footer(doc, _TITLE_PLACEHOLDER)
+    core_part = doc.part.package._core_properties_part  # created here if the template has none
     buffer = io.BytesIO()
     doc.save(buffer)
-    return _reproducible(buffer.getvalue())
+    with zipfile.ZipFile(buffer) as package:
+        entries = tuple((info.filename, package.read(info.filename)) for info in package.infolist())
+    get_id = doc.part.get_style_id
+    table_style: str | None | bool = False
+    if "Table Grid" in _style_names(doc):
+        table_style = get_id(doc.styles["Table Grid"], WD_STYLE_TYPE.TABLE)
+    return _Base(
+        entries=entries,
+        document=copy.deepcopy(doc.element),
+        document_name=doc.part.partname[1:],
+        core_name=core_part.partname[1:],
+        footer_names=tuple(dict.fromkeys(s.footer.part.partname[1:] for s in doc.sections)),
+        style_ids={name: get_id(name, WD_STYLE_TYPE.PARAGRAPH) for name in _STYLES_USED},
+        table_style_id=table_style,
+        block_width=doc._block_width,
+        text_width=_text_width(doc),
+    )
+
+
+def _core_properties(base: _Base, ordinance: Ordinance) -> bytes:
+    element = parse_xml(dict(base.entries)[base.core_name])
+    _set_properties(CoreProperties(element), ordinance)
+    return serialize(element)
+
+
+def _footers(base: _Base, citeertitel: str) -> dict[str, bytes]:
+    parts = {}
+    data = dict(base.entries)
+    for name in base.footer_names:
+        footer = parse_xml(data[name])
+        for t in footer.iter(qn("w:t")):
+            if t.text == _TITLE_PLACEHOLDER:
+                run, at = t.getparent(), t.getparent().index(t)
+                run.remove(t)
+                rest = list(run)[at:]
+                for el in rest:
+                    run.remove(el)
+                append_text(run, citeertitel)
+                run.extend(rest)
+        parts[name] = serialize(footer)
+    return parts
 
 
 # --- document and styles -----------------------------------------------------------------
 
 
-def _open(template: Path | None) -> DocxDocument:
+def _open(template: bytes | None) -> DocxDocument:
     if template is None:
         doc = Document()
         section = doc.sections[0]
@@ -94,15 +204,10 @@ def _open(template: Path | None) -> DocxDocument:
         section.top_margin, section.bottom_margin = Cm(2.5), Cm(2.5)
         section.footer_distance = Cm(1.25)
         return doc
-    if not template.is_file():
-        raise TemplateError(f"het sjabloon {template} bestaat niet (--template verwacht een Word-document, .docx)")
     try:
-        doc = Document(str(template))
+        doc = Document(io.BytesIO(template))
     except (PackageNotFoundError, KeyError, ValueError, OSError, zipfile.BadZipFile) as exc:
-        raise TemplateError(
-            f"het sjabloon {template} is geen leesbaar Word-document (.docx); sla het in Word op als .docx "
-            "(een .dotx-sjabloon of .doc werkt niet)"
-        ) from exc
+        raise _UnreadableTemplate() from exc
     body = doc.element.body
     for child in list(body):
         if child.tag != qn("w:sectPr"):
@@ -257,9 +362,8 @@ def _set_font(rpr, name: str) -> None:
         fonts.set(qn(f"w:{attr}"), name)
 
 
-def _set_properties(doc: DocxDocument, ordinance: Ordinance) -> None:
+def _set_properties(props: CoreProperties, ordinance: Ordinance) -> None:
     k = ordinance.choices
-    props = doc.core_properties
     props.title = ordinance.citeertitel
     props.subject = f"Re-integratieverordening Participatiewet van de gemeente {k.gemeente}"
     props.author = f"gemeente {k.gemeente}"
@@ -319,92 +423,110 @@ def _page_field(paragraph: DocxParagraph) -> None:
             run.text = text
 
 
-def _article(doc: DocxDocument, article: Article) -> None:
-    doc.add_paragraph(article.heading, style="Heading 2")
+class _Body:
+    """Appends paragraphs to the document body by style name, with the style ids resolved once."""
+
+    def __init__(self, body, style_ids: dict[str, str | None]) -> None:
+        self.body, self.style_ids = body, style_ids
+
+    def add(self, text: str, style: str):
+        p = paragraph(self.style_ids[style], text)
+        self.body.append(p)
+        return p
+
+    def add_formatted(self, text: str, style: str) -> ParagraphFormat:
+        return ParagraphFormat(self.add(text, style))
+
+
+def _article(out: _Body, article: Article) -> None:
+    out.add(article.heading, "Heading 2")
     for lid in article.leden:
-        _lid(doc, lid)
+        _lid(out, lid)
 
 
-def _lid(doc: DocxDocument, lid: Lid) -> None:
+def _lid(out: _Body, lid: Lid) -> None:
     numbered = lid.number is not None
     if numbered:
-        doc.add_paragraph(f"{lid.number}.\t{lid.text}", style="Lid")
+        out.add(f"{lid.number}.\t{lid.text}", "Lid")
     elif lid.text:
-        doc.add_paragraph(lid.text, style="Lid zonder nummer")
+        out.add(lid.text, "Lid zonder nummer")
     onderdeel_style = "Onderdeel" if numbered else "Onderdeel bij enig lid"
     sub_style = "Subonderdeel" if numbered else "Subonderdeel bij enig lid"
     for onderdeel in lid.onderdelen:
-        doc.add_paragraph(f"{onderdeel.letter}.\t{onderdeel.text}", style=onderdeel_style)
+        out.add(f"{onderdeel.letter}.\t{onderdeel.text}", onderdeel_style)
         for sub in onderdeel.subs:
-            doc.add_paragraph(f"{sub.number}\t{sub.text}", style=sub_style)
+            out.add(f"{sub.number}\t{sub.text}", sub_style)
 
 
-def _signature(doc: DocxDocument, ordinance: Ordinance) -> None:
+def _signature(out: _Body, ordinance: Ordinance, text_width: int) -> None:
     k = ordinance.choices
     # A signature page without text of the ordinance invites doubt: keep the last lid with it.
-    doc.paragraphs[-1].paragraph_format.keep_with_next = True
-    closing = doc.add_paragraph(
+    ParagraphFormat(out.body.findall(qn("w:p"))[-1]).keep_with_next = True
+    closing = out.add_formatted(
         f"Aldus vastgesteld in de openbare vergadering van de raad van de gemeente {k.gemeente} "
         f"van {datum(k.vaststelling.datum)}.",
-        style="Ondertekening",
+        "Ondertekening",
     )
-    closing.paragraph_format.space_before = Pt(18)
-    closing.paragraph_format.keep_with_next = True
-    half = Emu(_text_width(doc) // 2)
-    roles = doc.add_paragraph("de griffier,\tde voorzitter,", style="Ondertekening")
-    roles.paragraph_format.tab_stops.add_tab_stop(half)
-    roles.paragraph_format.space_before = Pt(12)
+    closing.space_before = Pt(18)
+    closing.keep_with_next = True
+    roles = out.add_formatted("de griffier,\tde voorzitter,", "Ondertekening")
+    roles.tab_stops.add_tab_stop(Emu(text_width // 2))
+    roles.space_before = Pt(12)
 
 
-def _toelichting(doc: DocxDocument, ordinance: Ordinance) -> None:
-    heading = doc.add_paragraph("Toelichting", style="Heading 1")
-    heading.paragraph_format.page_break_before = True
-    doc.add_paragraph("Algemeen", style="Heading 2")
-    _paragraphs(doc, ordinance.toelichting_algemeen)
-    doc.add_paragraph("Artikelsgewijs", style="Heading 2")
+def _toelichting(out: _Body, ordinance: Ordinance) -> None:
+    out.add_formatted("Toelichting", "Heading 1").page_break_before = True
+    out.add("Algemeen", "Heading 2")
+    _paragraphs(out, ordinance.toelichting_algemeen)
+    out.add("Artikelsgewijs", "Heading 2")
     for article in ordinance.articles:
-        doc.add_paragraph(article.heading, style="Heading 3")
-        _paragraphs(doc, article.toelichting)
+        out.add(article.heading, "Heading 3")
+        _paragraphs(out, article.toelichting)
 
 
-def _paragraphs(doc: DocxDocument, paragraphs: Iterable[Paragraph]) -> None:
+def _paragraphs(out: _Body, paragraphs: Iterable[Paragraph]) -> None:
     for p in paragraphs:
         if p.bullets:
             for bullet in p.bullets:
-                doc.add_paragraph(f"–\t{bullet}", style="Opsomming toelichting")
+                out.add(f"–\t{bullet}", "Opsomming toelichting")
         else:
-            doc.add_paragraph(p.text, style="Normal")
+            out.add(p.text, "Normal")
 
 
-def _checklist(doc: DocxDocument, results: list[CheckResult]) -> None:
-    heading = doc.add_paragraph("Bijlage: controle op artikel 8a, tweede lid, en artikel 47 Participatiewet",
-                                style="Heading 1")
-    heading.paragraph_format.page_break_before = True
-    doc.add_paragraph("Deze controle is berekend uit de tekst van deze verordening en de gemaakte keuzes. "
-                      "Zij maakt geen deel uit van de verordening.", style="Normal")
-    table = doc.add_table(rows=1, cols=len(CHECKLIST_HEADER))
-    _table_look(doc, table)
-    for cell, text in zip(table.rows[0].cells, CHECKLIST_HEADER):
-        _cell_text(cell, text, bold=True)
-        _shade(cell, "E7E6E6")
-    _repeat_header(table.rows[0])
+def _checklist(out: _Body, results: list[CheckResult], base: _Base) -> None:
+    out.add_formatted("Bijlage: controle op artikel 8a, tweede lid, en artikel 47 Participatiewet",
+                      "Heading 1").page_break_before = True
+    out.add("Deze controle is berekend uit de tekst van deze verordening en de gemaakte keuzes. "
+            "Zij maakt geen deel uit van de verordening.", "Normal")
+    tbl = CT_Tbl.new_tbl(1, len(CHECKLIST_HEADER), Emu(base.block_width))
+    out.body.append(tbl)
+    table = Table(tbl, None)
+    _table_look(table, base.table_style_id)
+    cell_style = base.style_ids["Tabeltekst"]
+    header = tbl.tr_lst[0]
+    for tc, text in zip(header.tc_lst, CHECKLIST_HEADER):
+        _cell_text(tc, cell_style, text, bold=True)
+        _shade(tc, "E7E6E6")
+    _repeat_header(header)
     for r in results:
-        row = table.add_row()
+        tr = table.add_row()._tr
         values = (r.citation, r.summary, ", ".join(map(str, r.articles)) or "–",
                   "voldaan" if r.met else "niet voldaan", r.reason)
-        for i, (cell, text) in enumerate(zip(row.cells, values)):
-            _cell_text(cell, text, bold=(i == 3 and not r.met))
-        _keep_row_together(row)
-    width = _text_width(doc)
-    for column, fraction in zip(table.columns, CHECKLIST_WIDTHS):
-        column.width = Emu(int(width * fraction))  # the grid, which LibreOffice follows
-        for cell in column.cells:
-            cell.width = Emu(int(width * fraction))
+        for i, (tc, text) in enumerate(zip(tr.tc_lst, values)):
+            _cell_text(tc, cell_style, text, bold=(i == 3 and not r.met))
+        _keep_row_together(tr)
+    widths = [Emu(int(base.text_width * fraction)) for fraction in CHECKLIST_WIDTHS]
+    for grid_col, width in zip(tbl.tblGrid.gridCol_lst, widths):
+        grid_col.w = width  # the grid, which LibreOffice follows
+    for tr in tbl.tr_lst:
+        for tc, width in zip(tr.tc_lst, widths):
+            tc.width = width
 
 
-def _table_look(doc: DocxDocument, table: Table) -> None:
-    if "Table Grid" in _style_names(doc):
-        table.style = doc.styles["Table Grid"]
+def _table_look(table: Table, style_id: str | None | bool) -> None:
+    table._tbl.tblStyle_val = None
+    if style_id is not False:
+        table._tbl.tblStyle_val = style_id
     else:
         borders = OxmlElement("w:tblBorders")
         for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
@@ -420,40 +542,29 @@ def _table_look(doc: DocxDocument, table: Table) -> None:
     table._tbl.tblPr.append(layout)
 
 
-def _cell_text(cell, text: str, bold: bool = False) -> None:
-    p = cell.paragraphs[0]
-    p.style = "Tabeltekst"
-    p.add_run(text).bold = bold or None
+def _cell_text(tc, style_id: str | None, text: str, bold: bool = False) -> None:
+    p = tc.p_lst[0]
+    p.style = style_id
+    run = DocxParagraph(p, None).add_run(text)
+    run.bold = bold or None
 
 
-def _shade(cell, fill: str) -> None:
+def _shade(tc, fill: str) -> None:
     shading = OxmlElement("w:shd")
     for attr, value in (("val", "clear"), ("color", "auto"), ("fill", fill)):
         shading.set(qn(f"w:{attr}"), value)
-    cell._tc.get_or_add_tcPr().append(shading)
+    tc.get_or_add_tcPr().append(shading)
 
 
-def _repeat_header(row) -> None:
-    trpr = row._tr.get_or_add_trPr()
+def _repeat_header(tr) -> None:
+    trpr = tr.get_or_add_trPr()
     header = OxmlElement("w:tblHeader")
     header.set(qn("w:val"), "true")
     trpr.append(header)
 
 
-def _keep_row_together(row) -> None:
-    trpr = row._tr.get_or_add_trPr()
+def _keep_row_together(tr) -> None:
+    trpr = tr.get_or_add_trPr()
     cant = OxmlElement("w:cantSplit")
     cant.set(qn("w:val"), "true")
     trpr.append(cant)
-
-
-def _reproducible(data: bytes) -> bytes:
-    """Rewrite the package with fixed timestamps, so identical input gives identical bytes."""
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            fixed = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            dst.writestr(fixed, src.read(info.filename))
-    return out.getvalue()
-
