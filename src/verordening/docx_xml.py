@@ -8,6 +8,7 @@ same XML directly with a known style id is ~50× faster. The elements match what
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from collections.abc import Iterable
 
@@ -15,8 +16,9 @@ from docx.oxml.ns import qn
 from docx.oxml.parser import oxml_parser
 from lxml import etree
 
-W_P, W_PPR, W_PSTYLE, W_R, W_T, W_TAB, W_BR, W_VAL = (
-    qn(t) for t in ("w:p", "w:pPr", "w:pStyle", "w:r", "w:t", "w:tab", "w:br", "w:val"))
+W_P, W_PPR, W_PSTYLE, W_R, W_RPR, W_B, W_T, W_TAB, W_BR, W_VAL = (
+    qn(t) for t in ("w:p", "w:pPr", "w:pStyle", "w:r", "w:rPr", "w:b", "w:t", "w:tab", "w:br", "w:val"))
+_BREAKS = re.compile("[\t\r\n]")
 XML_SPACE = qn("xml:space")
 _NSMAP = {"w": W_P[1:].split("}")[0]}
 _FIXED_TIME = (1980, 1, 1, 0, 0, 0)
@@ -33,8 +35,23 @@ def paragraph(style_id: str | None, text: str):
     return p
 
 
+def fill_cell_paragraph(p, style_id: str | None, text: str, bold: bool) -> None:
+    """An empty table-cell `<w:p>` given a style and one run, as python-docx's `p.style`, `add_run`, `bold`."""
+    ppr = etree.SubElement(p, W_PPR)
+    if style_id is not None:
+        etree.SubElement(ppr, W_PSTYLE).set(W_VAL, style_id)
+    run = etree.SubElement(p, W_R)
+    rpr = etree.SubElement(run, W_RPR)
+    if bold:
+        etree.SubElement(rpr, W_B)
+    append_text(run, text)
+
+
 def append_text(run, text: str) -> None:
     """Run content for `text` as python-docx writes it: tab -> w:tab, CR/LF -> w:br, the rest in w:t."""
+    if not _BREAKS.search(text):
+        _add_t(run, text)
+        return
     start = 0
     for i, char in enumerate(text):
         if char in "\t\r\n":

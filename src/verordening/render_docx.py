@@ -30,14 +30,15 @@ from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import qn
 from docx.oxml.table import CT_Tbl
 from docx.shared import Cm, Emu, Pt, RGBColor
-from docx.styles.style import ParagraphStyle
+from docx.styles import BabelFish
+from docx.styles.style import BaseStyle, ParagraphStyle, StyleFactory
 from docx.table import Table
 from docx.text.paragraph import Paragraph as DocxParagraph
 from docx.text.parfmt import ParagraphFormat
 
 from .checklist import CheckResult
 from .document import Article, Lid, Ordinance, Paragraph
-from .docx_xml import append_text, paragraph, serialize, zip_package
+from .docx_xml import append_text, fill_cell_paragraph, paragraph, serialize, zip_package
 from .errors import VerordeningError
 from .textfilters import datum
 
@@ -142,9 +143,9 @@ def _unreadable(template: Path) -> TemplateError:
 @functools.lru_cache(maxsize=4)
 def _base(template: bytes | None) -> _Base:
     doc = _open(template)
-    _prepare_styles(doc, house_style=template is not None)
+    by_name = _prepare_styles(doc, house_style=template is not None)
     _proofing(doc)
-    _footer(doc, _TITLE_PLACEHOLDER)
+    _footer(doc, by_name["Footer"], _TITLE_PLACEHOLDER)
     core_part = doc.part.package._core_properties_part  # created here if the template has none
     buffer = io.BytesIO()
     doc.save(buffer)
@@ -152,15 +153,15 @@ def _base(template: bytes | None) -> _Base:
         entries = tuple((info.filename, package.read(info.filename)) for info in package.infolist())
     get_id = doc.part.get_style_id
     table_style: str | None | bool = False
-    if "Table Grid" in _style_names(doc):
-        table_style = get_id(doc.styles["Table Grid"], WD_STYLE_TYPE.TABLE)
+    if "Table Grid" in by_name:
+        table_style = get_id(by_name["Table Grid"], WD_STYLE_TYPE.TABLE)
     return _Base(
         entries=entries,
         document=copy.deepcopy(doc.element),
         document_name=doc.part.partname[1:],
         core_name=core_part.partname[1:],
         footer_names=tuple(dict.fromkeys(s.footer.part.partname[1:] for s in doc.sections)),
-        style_ids={name: get_id(name, WD_STYLE_TYPE.PARAGRAPH) for name in _STYLES_USED},
+        style_ids={name: get_id(by_name[name], WD_STYLE_TYPE.PARAGRAPH) for name in _STYLES_USED},
         table_style_id=table_style,
         block_width=doc._block_width,
         text_width=_text_width(doc),
@@ -215,31 +216,50 @@ def _open(template: bytes | None) -> DocxDocument:
     return doc
 
 
-def _prepare_styles(doc: DocxDocument, house_style: bool) -> None:
-    """Make every style the renderer uses exist; without a template, give them our look."""
-    styles = doc.styles
+def _prepare_styles(doc: DocxDocument, house_style: bool) -> dict[str, BaseStyle]:
+    """Make every style the renderer uses exist; without a template, give them our look.
+
+    Returns the styles by name (python-docx would search all styles for each look-up by name).
+    """
+    by_name = _StylesByName(doc)
     _set_language(_defaults_rpr(doc))
     for level in (1, 2, 3):
-        _ensure_heading(doc, level)
-    for name in ("Title", "Footer"):
-        if name not in _style_names(doc):
-            styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH).base_style = styles["Normal"]
-    for name in ("Aanhef", "Ondertekening", "Tabeltekst"):
-        if name not in _style_names(doc):
-            style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
-            style.base_style = styles["Normal"]
+        _ensure_heading(by_name, level)
+    for name in ("Title", "Footer", "Aanhef", "Ondertekening", "Tabeltekst"):
+        if name not in by_name:
+            by_name.add(name)
     for name, (level, hanging) in LEVEL_STYLES.items():
-        if name not in _style_names(doc):
-            style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
-            style.base_style = styles["Normal"]
-            _indent(style, level, hanging)
+        if name not in by_name:
+            _indent(by_name.add(name), level, hanging)
     if not house_style:
-        _house_look(doc)
-    for style in styles:
+        _house_look(doc, by_name)
+    for style in doc.styles:
         if style.type in (WD_STYLE_TYPE.PARAGRAPH, WD_STYLE_TYPE.CHARACTER):
             rpr = style.element.get_or_add_rPr()
             if rpr.find(qn("w:lang")) is not None or style.name in _OUR_STYLES:
                 _set_language(rpr)
+    return by_name
+
+
+class _StylesByName(dict):
+    """The document's styles by (UI) name, first one wins as in `Styles[name]`; adds paragraph styles."""
+
+    def __init__(self, doc: DocxDocument) -> None:
+        super().__init__()
+        self.styles = doc.styles
+        for style in self.styles:
+            self.setdefault(style.name, style)
+
+    def __missing__(self, name: str) -> BaseStyle:
+        return self.styles[name]  # python-docx's fallback (a style id given as name) and its KeyError
+
+    def add(self, name: str) -> ParagraphStyle:
+        """A new paragraph style based on Normal (what `Styles.add_style` does, without searching again)."""
+        element = self.styles.element.add_style_of_type(BabelFish.ui2internal(name), WD_STYLE_TYPE.PARAGRAPH, False)
+        style = StyleFactory(element)
+        style.base_style = self["Normal"]
+        self[name] = style
+        return style
 
 
 _OUR_STYLES = {"Normal", "Title", "Footer", "Heading 1", "Heading 2", "Heading 3", "Aanhef", "Ondertekening",
@@ -255,25 +275,20 @@ def _proofing(doc: DocxDocument) -> None:
         theme_lang.set(qn("w:val"), LANGUAGE)
 
 
-def _style_names(doc: DocxDocument) -> set[str]:
-    return {s.name for s in doc.styles}
-
-
-def _ensure_heading(doc: DocxDocument, level: int) -> None:
+def _ensure_heading(by_name: _StylesByName, level: int) -> None:
     """Heading n as Word's built-in heading (styleId HeadingN, outline level n-1)."""
     name = f"Heading {level}"
-    if name in _style_names(doc):
-        style = doc.styles[name]
+    if name in by_name:
+        style = by_name[name]
     else:
-        style = doc.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
-        style.base_style = doc.styles["Normal"]
+        style = by_name.add(name)
         style.font.bold = True
     ppr = style.element.get_or_add_pPr()
     if ppr.find(qn("w:outlineLvl")) is None:
         outline = OxmlElement("w:outlineLvl")
         outline.set(qn("w:val"), str(level - 1))
         ppr.append(outline)
-    style.next_paragraph_style = doc.styles["Normal"]
+    style.next_paragraph_style = by_name["Normal"]
     style.paragraph_format.keep_with_next = True
 
 
@@ -285,9 +300,8 @@ def _indent(style: ParagraphStyle, level: int, hanging: bool) -> None:
         fmt.tab_stops.add_tab_stop(Emu(STEP * level))
 
 
-def _house_look(doc: DocxDocument) -> None:
+def _house_look(doc: DocxDocument, styles: _StylesByName) -> None:
     """The default look: Arial, black headings, A4 spacing as in the Gemeenteblad."""
-    styles = doc.styles
     _set_font(_defaults_rpr(doc), FONT)
     looks = {
         # name: (size pt, bold, italic, space before, space after)
@@ -387,7 +401,7 @@ def _text_width(doc: DocxDocument) -> Emu:
     return Emu(section.page_width - section.left_margin - section.right_margin)
 
 
-def _footer(doc: DocxDocument, citeertitel: str) -> None:
+def _footer(doc: DocxDocument, footer_style: ParagraphStyle, citeertitel: str) -> None:
     for section in doc.sections:
         footer = section.footer
         footer.is_linked_to_previous = False
@@ -397,9 +411,9 @@ def _footer(doc: DocxDocument, citeertitel: str) -> None:
         for child in list(p._element):
             if child.tag != qn("w:pPr"):
                 p._element.remove(child)
-        p.style = doc.styles["Footer"]
+        p.style = footer_style
         stops = p.paragraph_format.tab_stops
-        for inherited in doc.styles["Footer"].paragraph_format.tab_stops:
+        for inherited in footer_style.paragraph_format.tab_stops:
             stops.add_tab_stop(inherited.position, WD_TAB_ALIGNMENT.CLEAR)
         stops.add_tab_stop(_text_width(doc), WD_TAB_ALIGNMENT.RIGHT)
         p.add_run(f"{citeertitel}\t")
@@ -543,10 +557,7 @@ def _table_look(table: Table, style_id: str | None | bool) -> None:
 
 
 def _cell_text(tc, style_id: str | None, text: str, bold: bool = False) -> None:
-    p = tc.p_lst[0]
-    p.style = style_id
-    run = DocxParagraph(p, None).add_run(text)
-    run.bold = bold or None
+    fill_cell_paragraph(tc.p_lst[0], style_id, text, bold)
 
 
 def _shade(tc, fill: str) -> None:
