@@ -14,7 +14,7 @@ from verordening.loader import load_choices
 
 from .conftest import article, choices_with, write_library
 
-REQUIRED = {"8a-2-c", "8a-2-d", "8a-2-e-1", "8a-2-e-2", "8a-2-f", "8a-2-g", "47"}
+REQUIRED = {"8a-2-a", "8a-2-b", "8a-2-c", "8a-2-d", "8a-2-e-1", "8a-2-e-2", "8a-2-f", "8a-2-g", "47"}
 
 
 def by_id(choices):
