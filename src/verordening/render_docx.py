@@ -151,17 +151,23 @@ def _base(template: bytes | None) -> _Base:
     doc.save(buffer)
     with zipfile.ZipFile(buffer) as package:
         entries = tuple((info.filename, package.read(info.filename)) for info in package.infolist())
-    get_id = doc.part.get_style_id
+    default_paragraph = doc.styles.default(WD_STYLE_TYPE.PARAGRAPH)
+
+    def paragraph_style_id(style: BaseStyle) -> str | None:  # Styles.get_style_id, with the default found once
+        if style.type != WD_STYLE_TYPE.PARAGRAPH:
+            raise ValueError(f"assigned style is type {style.type}, need type {WD_STYLE_TYPE.PARAGRAPH}")
+        return None if style == default_paragraph else style.style_id
+
     table_style: str | None | bool = False
     if "Table Grid" in by_name:
-        table_style = get_id(by_name["Table Grid"], WD_STYLE_TYPE.TABLE)
+        table_style = doc.part.get_style_id(by_name["Table Grid"], WD_STYLE_TYPE.TABLE)
     return _Base(
         entries=entries,
         document=copy.deepcopy(doc.element),
         document_name=doc.part.partname[1:],
         core_name=core_part.partname[1:],
         footer_names=tuple(dict.fromkeys(s.footer.part.partname[1:] for s in doc.sections)),
-        style_ids={name: get_id(by_name[name], WD_STYLE_TYPE.PARAGRAPH) for name in _STYLES_USED},
+        style_ids={name: paragraph_style_id(by_name[name]) for name in _STYLES_USED},
         table_style_id=table_style,
         block_width=doc._block_width,
         text_width=_text_width(doc),
