@@ -38,7 +38,7 @@ from docx.text.parfmt import ParagraphFormat
 
 from .checklist import CheckResult
 from .document import Article, Lid, Ordinance, Paragraph
-from .docx_xml import append_text, fill_cell_paragraph, paragraph, serialize, zip_package
+from .docx_xml import Deflated, append_text, deflate, fill_cell_paragraph, paragraph, serialize, zip_package
 from .errors import VerordeningError
 from .textfilters import datum
 
@@ -97,7 +97,8 @@ def render(ordinance: Ordinance, checklist: list[CheckResult], options: object =
 
     parts = {base.document_name: serialize(document), base.core_name: _core_properties(base, ordinance)}
     parts.update(_footers(base, ordinance.citeertitel))
-    return zip_package((name, parts.get(name, data)) for name, data in base.entries)
+    fresh = {name: deflate(data) for name, data in parts.items()}
+    return zip_package((name, fresh.get(name, entry)) for name, entry in base.entries)
 
 
 # --- the base document: styles, page, footer; prepared once per process and template ----------
@@ -111,7 +112,8 @@ _STYLES_USED = ("Normal", "Title", "Aanhef", "Heading 1", "Heading 2", "Heading 
 class _Base:
     """A prepared, empty document as package parts, and what rendering needs to know about it."""
 
-    entries: tuple[tuple[str, bytes], ...]  # zip name -> bytes, in the order python-docx writes them
+    entries: tuple[tuple[str, Deflated], ...]  # zip name -> compressed part, in python-docx's order
+    parts: dict[str, bytes]  # zip name -> bytes, for the parts rendering fills in
     document: object  # the parsed, empty w:document (deep-copied per render)
     document_name: str
     core_name: str
@@ -150,7 +152,7 @@ def _base(template: bytes | None) -> _Base:
     buffer = io.BytesIO()
     doc.save(buffer)
     with zipfile.ZipFile(buffer) as package:
-        entries = tuple((info.filename, package.read(info.filename)) for info in package.infolist())
+        parts = {info.filename: package.read(info.filename) for info in package.infolist()}
     default_paragraph = doc.styles.default(WD_STYLE_TYPE.PARAGRAPH)
 
     def paragraph_style_id(style: BaseStyle) -> str | None:  # Styles.get_style_id, with the default found once
@@ -162,7 +164,8 @@ def _base(template: bytes | None) -> _Base:
     if "Table Grid" in by_name:
         table_style = doc.part.get_style_id(by_name["Table Grid"], WD_STYLE_TYPE.TABLE)
     return _Base(
-        entries=entries,
+        entries=tuple((name, deflate(data)) for name, data in parts.items()),
+        parts=parts,
         document=copy.deepcopy(doc.element),
         document_name=doc.part.partname[1:],
         core_name=core_part.partname[1:],
@@ -175,25 +178,23 @@ def _base(template: bytes | None) -> _Base:
 
 
 def _core_properties(base: _Base, ordinance: Ordinance) -> bytes:
-    element = parse_xml(dict(base.entries)[base.core_name])
+    element = parse_xml(base.parts[base.core_name])
     _set_properties(CoreProperties(element), ordinance)
     return serialize(element)
 
 
 def _footers(base: _Base, citeertitel: str) -> dict[str, bytes]:
+    """The prepared footers with the placeholder replaced by the citeertitel (as run text: tabs stay tabs)."""
     parts = {}
-    data = dict(base.entries)
     for name in base.footer_names:
-        footer = parse_xml(data[name])
-        for t in footer.iter(qn("w:t")):
-            if t.text == _TITLE_PLACEHOLDER:
-                run, at = t.getparent(), t.getparent().index(t)
-                run.remove(t)
-                rest = list(run)[at:]
-                for el in rest:
-                    run.remove(el)
-                append_text(run, citeertitel)
-                run.extend(rest)
+        footer = parse_xml(base.parts[name])
+        for t in [t for t in footer.iter(qn("w:t")) if t.text == _TITLE_PLACEHOLDER]:
+            run = t.getparent()
+            after = list(run)[run.index(t) + 1:]
+            for el in [t, *after]:
+                run.remove(el)
+            append_text(run, citeertitel)
+            run.extend(after)
         parts[name] = serialize(footer)
     return parts
 
@@ -426,10 +427,10 @@ def _footer(doc: DocxDocument, footer_style: ParagraphStyle, citeertitel: str) -
         _page_field(p)
 
 
-def _page_field(paragraph: DocxParagraph) -> None:
+def _page_field(footer_paragraph: DocxParagraph) -> None:
     """A PAGE field (complex field, the form every word processor updates)."""
     for kind, text in (("begin", None), (None, " PAGE "), ("separate", None), (None, "1"), ("end", None)):
-        run = paragraph.add_run()
+        run = footer_paragraph.add_run()
         if kind:
             char = OxmlElement("w:fldChar")
             char.set(qn("w:fldCharType"), kind)
