@@ -9,6 +9,7 @@ guarded: with another Typer version the CLI still works, only partly in English.
 from __future__ import annotations
 
 import re
+import sys
 from typing import Any
 
 import typer
@@ -28,12 +29,19 @@ _RICH_STRINGS = {
 }
 
 
-def install() -> None:
-    """Replace Typer's English help strings by Dutch ones (idempotent)."""
-    try:
-        from typer import rich_utils
-    except ImportError:  # pragma: no cover - rich is a dependency
-        rich_utils = None
+def install(argv: list[str] | None = None) -> None:
+    """Replace Typer's English help strings by Dutch ones (idempotent).
+
+    The rich help module costs ~0.08 s to import, so it is only patched when help can be shown.
+    """
+    argv = sys.argv[1:] if argv is None else argv
+    wants_help = not argv or "--help" in argv
+    rich_utils = None
+    if wants_help:
+        try:
+            from typer import rich_utils
+        except ImportError:  # pragma: no cover - rich is a dependency
+            pass
     if rich_utils is not None:
         for name, text in _RICH_STRINGS.items():
             if hasattr(rich_utils, name):
