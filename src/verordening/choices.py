@@ -1,7 +1,8 @@
 """The choice file: what one municipality decides where the VNG model leaves room.
 
-Keys are Dutch because policy advisors write them. Defaults follow the VNG model, so a
-minimal file yields the model ordinance.
+Keys are Dutch because policy advisors write them. Defaults follow the VNG model where the
+model has one; where it leaves the choice to the municipality (which quality standards a jobcoach
+must meet), the default is empty and the checklist marks art. 8a, lid 2, e 2° as not met.
 """
 
 from __future__ import annotations
