@@ -32,3 +32,26 @@ def test_usage_errors_are_dutch_with_exit_code_2():
         assert expected in result.stderr, (args, result.stderr)
         assert "Traceback" not in result.stderr
         assert "Zie 'verordening" in result.stderr
+
+
+def test_internal_error_is_reported_in_dutch_and_debug_shows_the_traceback(monkeypatch, capsys):
+    import pytest
+
+    from verordening import assemble, cli
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("kapot")
+
+    monkeypatch.setattr(assemble, "assemble", broken)
+    monkeypatch.setenv(cli.DEBUG_ENV, "")  # recorded, so the --debug run below is undone after the test
+    example = "municipalities/nijkerk.yaml"
+    monkeypatch.setattr(sys, "argv", ["verordening", "check", example])
+    with pytest.raises(SystemExit) as exit_info:
+        cli.main()
+    assert exit_info.value.code == 1
+    err = capsys.readouterr().err
+    assert "Interne fout (RuntimeError: kapot)" in err and "--debug" in err and "Traceback" not in err
+
+    monkeypatch.setattr(sys, "argv", ["verordening", "--debug", "check", example])
+    with pytest.raises(RuntimeError, match="kapot"):
+        cli.main()

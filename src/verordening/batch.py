@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import sys
+import traceback
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
@@ -61,8 +62,10 @@ def build_one(path: Path, options: BuildOptions) -> BuildOutcome:
     except VerordeningError as exc:
         return BuildOutcome(path, error=str(exc), exit_code=exc.exit_code, library_loads=library_loads())
     except Exception as exc:  # a bug must not stop the other 341 municipalities
-        return BuildOutcome(path, error=f"{path}: interne fout ({type(exc).__name__}: {exc})", exit_code=1,
-                            library_loads=library_loads())
+        error = f"{path}: interne fout ({type(exc).__name__}: {exc})"
+        if os.environ.get("VERORDENING_DEBUG"):  # set by --debug (cli.DEBUG_ENV)
+            error += "\n" + traceback.format_exc()
+        return BuildOutcome(path, error=error, exit_code=1, library_loads=library_loads())
     red = sum(1 for r in rendered.checklist if not r.met)
     return BuildOutcome(path, rendered.ordinance.citeertitel, written[0].parent if written else None,
                         len(rendered.ordinance.articles), red, library_loads=library_loads())

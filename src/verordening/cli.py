@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import Annotated, Optional
@@ -19,7 +20,7 @@ app = typer.Typer(
     subcommand_metavar="OPDRACHT [ARGUMENTEN]...",
 )
 
-_DEBUG = False
+DEBUG_ENV = "VERORDENING_DEBUG"  # set by --debug; read by worker processes too (batch.py)
 
 Files = Annotated[list[Path], typer.Argument(metavar="KEUZEBESTAND_OF_MAP", help="Keuzebestanden (YAML), of mappen met keuzebestanden.", show_default=False)]
 
@@ -41,8 +42,8 @@ def fail(exc: VerordeningError) -> None:
 
 @app.callback()
 def _options(debug: Annotated[bool, typer.Option("--debug", help="Toon bij een fout ook de technische foutmelding (traceback).")] = False) -> None:
-    global _DEBUG
-    _DEBUG = debug
+    if debug:
+        os.environ[DEBUG_ENV] = "1"
 
 
 @app.command(options_metavar="[OPTIES]")
@@ -65,22 +66,24 @@ def build(
 @app.command(options_metavar="[OPTIES]")
 def check(files: Files) -> None:
     """Toon de controle op artikel 8a, tweede lid, en artikel 47 Participatiewet; exitcode 1 als een vereiste niet is voldaan."""
-    from .build import render_all
+    from .assemble import assemble
+    from .checklist import compute
     from .loader import load_choices
 
     exit_code = 0
     for path in expand(files):
         try:
-            rendered = render_all(load_choices(path))
+            ordinance = assemble(load_choices(path))
+            checklist = compute(ordinance)
         except VerordeningError as exc:
             fail(exc)
             exit_code = max(exit_code, exc.exit_code)
             continue
-        typer.echo(f"{rendered.ordinance.citeertitel} ({path})")
-        for r in rendered.checklist:
+        typer.echo(f"{ordinance.citeertitel} ({path})")
+        for r in checklist:
             mark = "voldaan     " if r.met else "NIET VOLDAAN"
             typer.echo(f"  [{mark}] {r.citation}: {r.reason}")
-        if not all(r.met for r in rendered.checklist):
+        if not all(r.met for r in checklist):
             exit_code = max(exit_code, 1)
     raise typer.Exit(exit_code)
 
@@ -169,11 +172,15 @@ def main() -> None:
     cli_dutch.install()
     try:
         sys.exit(cli_dutch.run(app))
-    except VerordeningError as exc:  # pragma: no cover - commands catch their own
-        if _DEBUG:
-            raise
-        fail(exc)
-        sys.exit(exc.exit_code)
     except KeyboardInterrupt:
         typer.echo("Afgebroken.", err=True)
         sys.exit(130)
+    except Exception as exc:
+        if os.environ.get(DEBUG_ENV):
+            raise
+        if isinstance(exc, VerordeningError):
+            fail(exc)
+            sys.exit(exc.exit_code)
+        typer.echo(f"Interne fout ({type(exc).__name__}: {exc}). Start de opdracht opnieuw met --debug "
+                   "voor de technische details en meld de fout.", err=True)
+        sys.exit(1)
