@@ -19,7 +19,7 @@ from .clauses import ArticleSpec, ClauseLibrary, load_library
 from .document import Article, Chapter, Lid, Onderdeel, Ordinance, Paragraph, Sub
 from .errors import BuildError
 from .municipalities import municipality_by_name
-from .textfilters import REF_CLOSE, REF_OPEN, Token, ordinal, restore
+from .textfilters import REF_CLOSE, REF_OPEN, Token, artikelen, ordinal, restore
 
 _MARKER = re.compile(r"^\[(lid|onderdeel|sub)(?::([a-z0-9_]+))?\]\s*(.*)$")
 _TOKEN = re.compile(f"{REF_OPEN}(.*?){REF_CLOSE}")
@@ -177,10 +177,7 @@ class _Resolver:
         return ", ".join(parts)
 
     def many(self, labels: list[str]) -> str:
-        numbers = sorted((self._article(label).number for label in labels), key=article_number_key)
-        if len(numbers) == 1:
-            return f"artikel {numbers[0]}"
-        return "de artikelen " + ", ".join(map(str, numbers[:-1])) + f" en {numbers[-1]}"
+        return artikelen(sorted((self._article(label).number for label in labels), key=article_number_key))
 
     def resolve(self, text: str, here: Article | None, here_lid: Lid | None = None, opens_sentence: bool = True) -> str:
         def replace(m: re.Match[str]) -> str:

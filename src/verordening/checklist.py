@@ -14,7 +14,7 @@ from dataclasses import asdict, dataclass
 from .choices import AdviesCliëntenraad, Choices
 from .clauses import ClauseLibrary, Requirement, load_library
 from .document import Ordinance
-from .textfilters import datum
+from .textfilters import artikelen, datum
 
 
 @dataclass(frozen=True)
@@ -73,17 +73,11 @@ def compute(ordinance: Ordinance, library: ClauseLibrary | None = None) -> list[
         elif choice_gap:
             met, reason = False, choice_gap
         elif missing := _evidence(req, " ".join(a.plain_text for a in claimed)):
-            met, reason = False, f"de tekst van {_articles(numbers)} bevat niet wat de wet vraagt (ontbreekt: {', '.join(missing)})"
+            met, reason = False, f"de tekst van {artikelen(numbers)} bevat niet wat de wet vraagt (ontbreekt: {', '.join(missing)})"
         else:
-            met, reason = True, f"geregeld in {_articles(numbers)}"
+            met, reason = True, f"geregeld in {artikelen(numbers)}"
         results.append(CheckResult(req.id, req.citation, req.summary, met, numbers, reason))
     return results
-
-
-def _articles(numbers: list[int]) -> str:
-    if len(numbers) == 1:
-        return f"artikel {numbers[0]}"
-    return "de artikelen " + ", ".join(map(str, numbers[:-1])) + f" en {numbers[-1]}"
 
 
 def all_met(results: list[CheckResult]) -> bool:
