@@ -108,3 +108,18 @@ def test_generator_refuses_municipalities_folder(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["genereer-synthetisch", str(tmp_path / "municipalities")])
     assert result.exit_code == 1 and "municipalities" in result.output
     assert not (tmp_path / "municipalities").exists()
+
+
+def test_compare_and_scorecard_cover_all_342_synthetic_municipalities(tmp_path: Path) -> None:
+    paths = generate(tmp_path / "syn")
+    rows, failures = collect(paths, workers=1)
+    assert not failures
+    assert sorted(r.gemeente for r in rows) == sorted(m.naam for m in all_municipalities())
+    assert all(len(r.asks) == 3 for r in rows)
+    data = list(csv.reader(io.StringIO(to_csv(rows).decode("utf-8-sig")), delimiter=";"))
+    assert len(data) == 342 + 1
+    counts = {group: sum(n for _, n in values) for group, values in summary(rows)}
+    # groups where every municipality has exactly one value count all 342
+    for group in ("Max. duur jobcoaching", "Verlenging", "Advies cliëntenraad", "OVAL-score (vragen voldaan)"):
+        assert counts[group] == 342, group
+    assert counts["Max. verlenging"] == sum(r.verlenging for r in rows)
