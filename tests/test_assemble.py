@@ -161,3 +161,23 @@ def test_broken_clause_library_gives_a_dutch_error_naming_the_file(tmp_path):
     (root / "aanhef.j2").unlink()
     with pytest.raises(ClauseError, match=r"aanhef\.j2: dit bestand van de modelbepalingen ontbreekt"):
         load_library(root)
+
+
+def test_references_are_located_for_renderers(small):
+    o = assemble(choices_with(), small)
+    lid = o.article("a").leden[0]
+    assert [(lid.text[a:b], n) for a, b, n in lid.refs] == [("artikel 3", 3), ("artikel 2", 2)]
+    onderdeel = o.article("c").leden[1].onderdelen[1]
+    assert [(onderdeel.text[a:b], n) for a, b, n in onderdeel.refs] == [("1", 1), ("3", 3)]
+
+
+def test_real_library_locates_exactly_the_written_references():
+    o = assemble(choices_with())
+    for article in o.articles:
+        for lid in article.leden:
+            for a, b, n in lid.refs:
+                assert lid.text[a:b] in (f"artikel {n}", f"Artikel {n}", str(n))
+    # the toelichting cites the law as "(artikel 10, derde lid)": that is not a reference to artikel 10 here
+    law = [(b, refs) for p in o.toelichting_algemeen for b, refs in zip(p.bullets, p.bullet_refs)
+           if "(artikel 10, derde lid)" in b]
+    assert law and all(not refs for _, refs in law)

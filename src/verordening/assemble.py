@@ -16,7 +16,7 @@ from jinja2 import TemplateError
 
 from .choices import Choices
 from .clauses import ArticleSpec, ClauseLibrary, load_library
-from .document import Article, Chapter, Lid, Onderdeel, Ordinance, Paragraph, Sub
+from .document import Article, Chapter, Lid, Onderdeel, Ordinance, Paragraph, Ref, Sub
 from .errors import BuildError
 from .municipalities import municipality_by_name
 from .textfilters import REF_CLOSE, REF_OPEN, Token, artikelen, ordinal, restore
@@ -124,6 +124,16 @@ def parse_paragraphs(text: str) -> list[Paragraph]:
     return paragraphs
 
 
+def resolve_paragraphs(resolver: _Resolver, text: str, here: Article | None) -> list[Paragraph]:
+    """Toelichting text -> paragraphs with references written out and located."""
+    paragraphs = parse_paragraphs(text)
+    for p in paragraphs:
+        p.text, p.refs = resolver.resolve(p.text, here)
+        resolved = [resolver.resolve(b, here) for b in p.bullets]
+        p.bullets, p.bullet_refs = [t for t, _ in resolved], [r for _, r in resolved]
+    return paragraphs
+
+
 def _letters(n: int) -> str:
     """0 -> a, 25 -> z, 26 -> aa (Aanwijzing: onderdelen lettered consecutively)."""
     return "abcdefghijklmnopqrstuvwxyz"[n] if n < 26 else _letters(n // 26 - 1) + _letters(n % 26)
@@ -179,23 +189,47 @@ class _Resolver:
     def many(self, labels: list[str]) -> str:
         return artikelen(sorted((self._article(label).number for label in labels), key=article_number_key))
 
-    def resolve(self, text: str, here: Article | None, here_lid: Lid | None = None, opens_sentence: bool = True) -> str:
-        def replace(m: re.Match[str]) -> str:
+    def resolve(self, text: str, here: Article | None, here_lid: Lid | None = None,
+                opens_sentence: bool = True) -> tuple[str, list[Ref]]:
+        """Replace reference tokens by words; also return where each "artikel N" was written."""
+        out: list[str] = []
+        refs: list[Ref] = []
+        length = pos = 0
+        for m in _TOKEN.finditer(text):
             body = m.group(1)
             words = self.many(body[1:].split("|")) if body.startswith("*") else self.one(body.split("|"), here, here_lid)
             before = text[: m.start()].rstrip()
             # A reference that opens a sentence starts with a capital ("Artikel 12 is …");
             # onderdelen continue the sentence of their lid and stay lower case.
-            capital = before.endswith(".") or (not before and opens_sentence)
-            if capital:
+            if before.endswith(".") or (not before and opens_sentence):
                 words = words[0].upper() + words[1:]
             # "artikel 10, tweede lid, van overeenkomstige toepassing": a reference with a lid or
             # onderdeel is closed by a comma when the sentence continues with a word.
             if ", " in words and re.match(r" \w", text[m.end():]):
                 words += ","
-            return words
+            length += m.start() - pos
+            out += [text[pos:m.start()], words]
+            refs += [(length + start, length + end, number) for start, end, number in _article_spans(words)]
+            length += len(words)
+            pos = m.end()
+        out.append(text[pos:])
+        return "".join(out), refs
 
-        return _TOKEN.sub(replace, text)
+
+_SINGLE = re.compile(r"[Aa]rtikel (\d+[a-z]*)\b")
+_NUMBER = re.compile(r"\d+[a-z]*")
+
+
+def _article_spans(words: str) -> list[Ref]:
+    """ "artikel 12, tweede lid" -> the span of "artikel 12"; "de artikelen 6 en 7" -> each number."""
+    def number(text: str) -> int | str:
+        return int(text) if text.isdigit() else text
+
+    if m := _SINGLE.match(words):
+        return [(0, m.end(), number(m.group(1)))]
+    if words.lower().startswith("de artikelen "):
+        return [(n.start(), n.end(), number(n.group())) for n in _NUMBER.finditer(words)]
+    return []  # "het tweede lid", "dit artikel": within the same article
 
 
 def _find(items: list[Any], label: str, article: Article, kind: str) -> Any:
@@ -234,12 +268,12 @@ def build_articles(
     for article in articles:
         try:
             for lid in article.leden:
-                lid.text = resolver.resolve(lid.text, article, lid)
+                lid.text, lid.refs = resolver.resolve(lid.text, article, lid)
                 for onderdeel in lid.onderdelen:
-                    onderdeel.text = resolver.resolve(onderdeel.text, article, lid, opens_sentence=False)
+                    onderdeel.text, onderdeel.refs = resolver.resolve(onderdeel.text, article, lid, opens_sentence=False)
                     for sub in onderdeel.subs:
-                        sub.text = resolver.resolve(sub.text, article, lid, opens_sentence=False)
-            article.toelichting = parse_paragraphs(resolver.resolve(toelichting_raw[article.label], article))
+                        sub.text, sub.refs = resolver.resolve(sub.text, article, lid, opens_sentence=False)
+            article.toelichting = resolve_paragraphs(resolver, toelichting_raw[article.label], article)
         except BuildError as exc:
             raise BuildError(f"{library.spec(article.label).path}: {exc}") from exc
     return articles, context, resolver
@@ -262,10 +296,11 @@ def assemble(choices: Choices, library: ClauseLibrary | None = None) -> Ordinanc
             raise BuildError(f"{template_name}: {exc}") from exc
         except TemplateError as exc:
             raise BuildError(f"{template_name}: fout in de modelbepaling: {exc}") from exc
-        return resolver.resolve(restore(text), None)
+        return text
 
-    aanhef = [line.strip() for line in plain("aanhef.j2", library.aanhef).splitlines() if line.strip()]
-    toelichting = parse_paragraphs(plain("toelichting_algemeen.j2", library.toelichting_algemeen))
+    aanhef = [resolver.resolve(restore(line.strip()), None)[0]
+              for line in plain("aanhef.j2", library.aanhef).splitlines() if line.strip()]
+    toelichting = resolve_paragraphs(resolver, plain("toelichting_algemeen.j2", library.toelichting_algemeen), None)
     return Ordinance(
         choices=choices,
         slug=municipality_by_name(choices.gemeente).slug,

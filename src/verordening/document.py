@@ -8,11 +8,21 @@ from typing import Iterator
 from .choices import Choices
 
 
+# Where the engine wrote a reference to an article of this ordinance: (start, end, article
+# number) within a text. Renderers use it to link references without guessing from the words.
+Ref = tuple[int, int, "int | str"]
+
+
+def _refs() -> list[Ref]:
+    return field(default_factory=list, compare=False, repr=False)
+
+
 @dataclass
 class Sub:
     label: str | None
     text: str
     number: str = ""  # "1°"
+    refs: list[Ref] = _refs()
 
 
 @dataclass
@@ -21,6 +31,7 @@ class Onderdeel:
     text: str
     letter: str = ""  # "a"
     subs: list[Sub] = field(default_factory=list)
+    refs: list[Ref] = _refs()
 
 
 @dataclass
@@ -29,6 +40,7 @@ class Lid:
     text: str
     number: int | None = None  # None when the article has a single lid
     onderdelen: list[Onderdeel] = field(default_factory=list)
+    refs: list[Ref] = _refs()
 
 
 @dataclass
@@ -37,6 +49,8 @@ class Paragraph:
 
     text: str = ""
     bullets: list[str] = field(default_factory=list)
+    refs: list[Ref] = _refs()  # within `text`
+    bullet_refs: list[list[Ref]] = _refs()  # one list per bullet
 
 
 @dataclass

@@ -2,8 +2,8 @@
 
 Article bodies and the toelichting are the Markdown of render_markdown, rendered by
 markdown-it-py with raw HTML, links, images and entities switched off, so user text stays text.
-A core rule turns references to articles of this ordinance ("artikel 12") into links; references
-to articles of a law ("artikel 10, derde lid, van de wet", "artikel 47 Participatiewet") stay text.
+References to articles of this ordinance become links exactly where the engine wrote them
+(document.Ref); a reference to an article of a law ("artikel 10, derde lid") stays text.
 The page frame (contents, choices beside each article, checklist) is built here, escaped.
 """
 
@@ -11,26 +11,51 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 from enum import Enum
 from html import escape as _html_escape
 
 from markdown_it import MarkdownIt
-from markdown_it.rules_core import StateCore
-from markdown_it.token import Token
 from pydantic import BaseModel
 
 from .checklist import CheckResult
-from .document import Article, Ordinance, Paragraph
+from .document import Article, Ordinance, Paragraph, Ref
 from .render_markdown import article_lines, escape as md_escape, paragraph_lines
 from .textfilters import datum
 
-_REFERENCE = re.compile(r"\b(artikel(?:en)?)(\s+)(\d+)(?![\w°:])", re.I)
-# What may follow a number inside one reference: more numbers, leden, onderdelen, "en"/"of".
-_CHAIN = re.compile(
-    r"(?:\s*,?\s*(?:\d+[a-z]*(?![\w°:])|\w+\s+lid\b|onderdeel\s+\w+|onder\s+\d+°|en\b|of\b|tot en met\b))*", re.I
-)
-_LAW = re.compile(r"\s*,?\s+(?:van\s+(?:de|het|die|dat)\b|[A-Z])")
-_MORE_NUMBERS = re.compile(r"(\s*(?:,|en|of|tot en met)\s*)(\d+)(?![\w°:])", re.I)
+# A located reference (document.Ref) travels through Markdown escaping and markdown-it as
+# private-use characters, which neither touches, and becomes a link afterwards.
+_OPEN, _SEP, _CLOSE = "\ue020", "\ue021", "\ue022"
+_PLACED = re.compile(f"{_OPEN}([0-9a-z]+){_SEP}(.*?){_CLOSE}")
+
+
+def mark(text: str, refs: list[Ref]) -> str:
+    """Wrap each located reference in `text` for linking."""
+    out, pos = [], 0
+    for start, end, number in refs:
+        out += [text[pos:start], f"{_OPEN}{number}{_SEP}{text[start:end]}{_CLOSE}"]
+        pos = end
+    return "".join(out) + text[pos:]
+
+
+def link_marked(rendered: str) -> str:
+    return _PLACED.sub(r'<a href="#artikel-\1">\2</a>', rendered)
+
+
+def _marked_article(article: Article) -> Article:
+    leden = [
+        replace(lid, text=mark(lid.text, lid.refs), onderdelen=[
+            replace(o, text=mark(o.text, o.refs), subs=[replace(sub, text=mark(sub.text, sub.refs)) for sub in o.subs])
+            for o in lid.onderdelen])
+        for lid in article.leden
+    ]
+    return replace(article, leden=leden)
+
+
+def _marked_paragraphs(paragraphs: list[Paragraph]) -> list[Paragraph]:
+    return [replace(p, text=mark(p.text, p.refs),
+                    bullets=[mark(b, refs) for b, refs in zip(p.bullets, p.bullet_refs)] or p.bullets)
+            for p in paragraphs]
 
 
 STATUS_CLASS = ' class="status"'
@@ -41,60 +66,10 @@ def html(text: object) -> str:
     return _html_escape(str(text), quote=True)
 
 
-def _markdown(numbers: set[int]) -> MarkdownIt:
+def _markdown() -> MarkdownIt:
     md = MarkdownIt("commonmark", {"html": False})
     md.disable(["link", "image", "autolink", "entity", "html_inline", "html_block", "reference"])
-    md.core.ruler.push("artikel_links", lambda state: _link_references(state, numbers))
     return md
-
-
-def reference_spans(text: str, numbers: set[int]) -> list[tuple[int, int, int]]:
-    """(start, end, article number) of each reference to an article of this ordinance."""
-    spans: list[tuple[int, int, int]] = []
-    for m in _REFERENCE.finditer(text):
-        chain_end = _CHAIN.match(text, m.end()).end()
-        if _LAW.match(text, chain_end):
-            continue  # a reference to a law, not to this ordinance
-        found = [(m.start(3), m.end(3), int(m.group(3)))]
-        if m.group(1).lower() == "artikelen":
-            pos = m.end()
-            while (more := _MORE_NUMBERS.match(text, pos)) is not None:
-                found.append((more.start(2), more.end(2), int(more.group(2))))
-                pos = more.end()
-        for start, end, number in found:
-            if number in numbers:
-                # "artikel 12": the whole phrase is the link; in a list only the numbers are.
-                spans.append((m.start() if start == m.start(3) else start, end, number))
-    return spans
-
-
-def _link_references(state: StateCore, numbers: set[int]) -> None:
-    for block in state.tokens:
-        if block.type != "inline" or not block.children:
-            continue
-        children: list[Token] = []
-        for token in block.children:
-            spans = reference_spans(token.content, numbers) if token.type == "text" else []
-            if not spans:
-                children.append(token)
-                continue
-            pos = 0
-            for start, end, number in spans:
-                if start > pos:
-                    children.append(_text(token.content[pos:start]))
-                link = Token("link_open", "a", 1)
-                link.attrSet("href", f"#artikel-{number}")
-                children += [link, _text(token.content[start:end]), Token("link_close", "a", -1)]
-                pos = end
-            if pos < len(token.content):
-                children.append(_text(token.content[pos:]))
-        block.children = children
-
-
-def _text(content: str) -> Token:
-    token = Token("text", "", 0)
-    token.content = content
-    return token
 
 
 def choice_value(choices: BaseModel, path: str) -> str:
@@ -127,7 +102,7 @@ class _Page:
     def __init__(self, ordinance: Ordinance, checklist: list[CheckResult]):
         self.o = ordinance
         self.checklist = checklist
-        self.md = _markdown({a.number for a in ordinance.articles})
+        self.md = _markdown()
 
     def inline(self, text: str) -> str:
         return self.md.renderInline(md_escape(text))
@@ -212,7 +187,7 @@ class _Page:
                 f"<h2>{html(chapter.heading)}</h2>{articles}</section>")
 
     def article(self, article: Article) -> str:
-        body = self.md.render("\n".join(article_lines(article)[2:]))
+        body = link_marked(self.md.render("\n".join(article_lines(_marked_article(article))[2:])))
         choices = "".join(
             f"<div><dt>{html(key)}</dt><dd>{html(choice_value(self.o.choices, key))}</dd></div>"
             for key in article.choices
@@ -239,7 +214,7 @@ class _Page:
         )
 
     def paragraphs(self, paragraphs: list[Paragraph]) -> str:
-        return self.md.render("\n".join(paragraph_lines(paragraphs)))
+        return link_marked(self.md.render("\n".join(paragraph_lines(_marked_paragraphs(paragraphs)))))
 
     def toelichting(self) -> str:
         per_article = "".join(
