@@ -7,7 +7,6 @@ UTF-8 with BOM, ';' by default) or a self-contained HTML page that sorts and fil
 from __future__ import annotations
 
 import csv
-import html
 import io
 from collections import Counter
 from collections.abc import Callable
@@ -15,6 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import VerordeningError
+from .render_html import html as _h
+from .render_markdown import escape as md_escape
 from .scorecard import ASKS, AskResult
 from .textfilters import datum
 
@@ -155,10 +156,7 @@ def summary(rows: list[Row]) -> list[tuple[str, list[tuple[str, int]]]]:
 # --- Markdown ---------------------------------------------------------------------------------
 
 def _md(text: str) -> str:
-    out = _one_line(text)
-    for ch in "\\|*_`<>[]":
-        out = out.replace(ch, "\\" + ch)
-    return out
+    return md_escape(_one_line(text))
 
 
 def to_markdown(rows: list[Row]) -> str:
@@ -242,10 +240,6 @@ function filter(){var t=q.value.toLowerCase(),shown=0;
 q.addEventListener('input',filter);asks.forEach(function(s){s.addEventListener('change',filter);});filter();
 })();
 """
-
-
-def _h(text: object) -> str:
-    return html.escape(str(text), quote=True)
 
 
 def to_html(rows: list[Row]) -> str:
