@@ -26,8 +26,14 @@ TARGETS = {"batch": 15.0, "build": 0.8}  # seconds
 
 
 def machine() -> str:
-    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
-                if line.startswith("model name")), platform.processor() or "onbekend")
+    cpu = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        ),
+        platform.processor() or "onbekend",
+    )
     cores = len(os.sched_getaffinity(0))
     load = " / ".join(f"{x:.2f}" for x in os.getloadavg())
     return f"{cores} kernen (nproc), {cpu}, Python {platform.python_version()}, belasting (1/5/15 min) {load}"
@@ -52,11 +58,11 @@ def child_peak_mb() -> float:
 
 def per_document(paths: list[Path]) -> dict[str, float]:
     """Seconds per document for each stage, in this process, after the library is loaded."""
-    from verordening import build
-    from verordening.assemble import assemble
-    from verordening.checklist import compute
-    from verordening.clauses import load_library
-    from verordening.loader import load_choices
+    from verordening.choicefile.reader import load_choices
+    from verordening.engine.assemble import assemble
+    from verordening.engine.checklist import compute
+    from verordening.engine.library import load_library
+    from verordening.runs import build
 
     start = time.perf_counter()
     load_library()
@@ -101,22 +107,24 @@ def main() -> int:
     args = parser.parse_args()
     n = args.herhalingen
     sys.path.insert(0, str(ROOT / "src"))
-    from verordening import build
+    from verordening.runs import build
 
     print(f"Machine: {machine()}")
     print(f"Renderers in RENDERERS: {', '.join(build.RENDERERS)} (+ checklist.json)")
     cores = len(os.sched_getaffinity(0))
     with tempfile.TemporaryDirectory(prefix="verordening-bench-") as tmp_name:
         tmp = Path(tmp_name)
-        from verordening.synthetic import generate
+        from verordening.runs.synthetic import generate
 
         synthetic = generate(tmp / "synthetisch")
         print(f"Synthetische set: {len(synthetic)} keuzebestanden in {tmp / 'synthetisch'}")
 
         print(f"\n`verordening --help` (heel proces): {fmt(timed([*CLI, '--help'], n))}")
         build_times = timed([*CLI, "build", str(EXAMPLE), "--out", str(tmp / "een")], n)
-        print(f"`verordening build` één gemeente (heel proces): {fmt(build_times)}; "
-              f"doel < {TARGETS['build']} s: {'gehaald' if statistics.median(build_times) < TARGETS['build'] else 'NIET gehaald'}")
+        print(
+            f"`verordening build` één gemeente (heel proces): {fmt(build_times)}; "
+            f"doel < {TARGETS['build']} s: {'gehaald' if statistics.median(build_times) < TARGETS['build'] else 'NIET gehaald'}"
+        )
         print(f"  piekgeheugen: {child_peak_mb():.0f} MB")
 
         stages = per_document(synthetic[:: max(1, len(synthetic) // 20)])
@@ -126,31 +134,54 @@ def main() -> int:
 
         batch = {}
         for workers in sorted({1, cores}):
-            times = timed([*CLI, "build", str(tmp / "synthetisch"), "--out", str(tmp / f"batch{workers}"), "--processen", str(workers)], 1)
+            times = timed(
+                [
+                    *CLI,
+                    "build",
+                    str(tmp / "synthetisch"),
+                    "--out",
+                    str(tmp / f"batch{workers}"),
+                    "--processen",
+                    str(workers),
+                ],
+                1,
+            )
             batch[workers] = times[0]
-            verdict = "" if workers != cores else f"; doel < {TARGETS['batch']} s op {cores} kernen: {'gehaald' if times[0] < TARGETS['batch'] else 'NIET gehaald'}"
-            print(f"\nBatch {len(synthetic)} gemeenten, {workers} proces(sen): {times[0]:.2f} s "
-                  f"({times[0] / len(synthetic) * 1000:.0f} ms per gemeente){verdict}")
-        print(f"  piekgeheugen grootste (deel)proces: {child_peak_mb():.0f} MB; dit meetproces: "
-              f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
+            verdict = (
+                ""
+                if workers != cores
+                else f"; doel < {TARGETS['batch']} s op {cores} kernen: {'gehaald' if times[0] < TARGETS['batch'] else 'NIET gehaald'}"
+            )
+            print(
+                f"\nBatch {len(synthetic)} gemeenten, {workers} proces(sen): {times[0]:.2f} s "
+                f"({times[0] / len(synthetic) * 1000:.0f} ms per gemeente){verdict}"
+            )
+        print(
+            f"  piekgeheugen grootste (deel)proces: {child_peak_mb():.0f} MB; dit meetproces: "
+            f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB"
+        )
 
         docx = stages.get("render .docx")
         pandoc = ensure_pandoc()
         if docx is None:
             print("\nVerhouding DOCX/pandoc overgeslagen: er is (nog) geen DOCX-renderer geregistreerd in RENDERERS.")
         elif pandoc is None:
-            print("\nVerhouding DOCX/pandoc overgeslagen: pandoc ontbreekt en kan hier niet met apt-get worden geïnstalleerd.")
+            print(
+                "\nVerhouding DOCX/pandoc overgeslagen: pandoc ontbreekt en kan hier niet met apt-get worden geïnstalleerd."
+            )
         else:
-            from verordening.build import render_all
-            from verordening.loader import load_choices
+            from verordening.choicefile.reader import load_choices
+            from verordening.runs.build import render_all
 
             md = tmp / "nijkerk.md"
             md.write_bytes(next(v for k, v in render_all(load_choices(EXAMPLE)).files.items() if k.endswith(".md")))
             p_times = timed([pandoc, str(md), "-o", str(tmp / "pandoc.docx")], n)
             ratio = docx / statistics.median(p_times)
             print(f"\npandoc Markdown → DOCX (heel proces): {fmt(p_times)}")
-            print(f"Onze DOCX per document {docx * 1000:.0f} ms = {ratio:.2f} × pandoc; "
-                  f"doel < 1: {'gehaald' if ratio < 1 else 'NIET gehaald'}")
+            print(
+                f"Onze DOCX per document {docx * 1000:.0f} ms = {ratio:.2f} × pandoc; "
+                f"doel < 1: {'gehaald' if ratio < 1 else 'NIET gehaald'}"
+            )
     print(f"\nBelasting na afloop (1/5/15 min): {' / '.join(f'{x:.2f}' for x in os.getloadavg())}")
     return 0
 

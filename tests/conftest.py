@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from verordening.choices import Choices
-from verordening.loader import load_choices
+from verordening.choicefile.reader import load_choices
+from verordening.choicefile.schema import Choices
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = sorted((ROOT / "municipalities").glob("*.yaml"))
@@ -39,10 +39,12 @@ def write_library(root: Path, articles: dict[str, str], requirements: str = "[]"
     return root
 
 
-def article(label: str, body: str, chapter: str = "1", order: int = 10, when: str = "true", regulates: str = "[]") -> str:
+def article(
+    label: str, body: str, chapter: str = "1", order: int = 10, when: str = "true", regulates: str = "[]"
+) -> str:
     return (
-        f"---\nlabel: {label}\ntitle: Titel {label}\nchapter: \"{chapter}\"\norder: {order}\nbasis: x\n"
-        f"when: \"{when}\"\nregulates: {regulates}\n---\n"
+        f'---\nlabel: {label}\ntitle: Titel {label}\nchapter: "{chapter}"\norder: {order}\nbasis: x\n'
+        f'when: "{when}"\nregulates: {regulates}\n---\n'
         f"{{% block artikel %}}\n{textwrap.dedent(body).strip()}\n{{% endblock %}}\n"
         "{% block toelichting %}Toelichting.{% endblock %}\n"
     )

@@ -9,12 +9,12 @@ import pytest
 from docx import Document
 from typer.testing import CliRunner
 
-from verordening.amend import CLOSE, OPEN, AmendError, amend, assemble_numbered, fragment
-from verordening.assemble import assemble
-from verordening.cli import app
-from verordening.clauses import load_library
-from verordening.loader import load_choices
-from verordening.render_amendment import to_docx, to_markdown
+from verordening.changes.amend import CLOSE, OPEN, AmendError, amend, assemble_numbered, fragment
+from verordening.changes.amendment import to_docx, to_markdown
+from verordening.choicefile.reader import load_choices
+from verordening.cli.app import app
+from verordening.engine.assemble import assemble
+from verordening.engine.library import load_library
 
 from .conftest import ROOT, article, choices_with, write_library
 
@@ -70,7 +70,9 @@ def test_numbered_assembly_agrees_with_assemble(example: Path) -> None:
     choices = load_choices(example)
     fresh = assemble(choices)
     same = assemble_numbered(choices, {a.label: str(a.number) for a in fresh.articles})
-    assert [(a.label, a.heading, list(a.texts())) for a in same] == [(a.label, a.heading, list(a.texts())) for a in fresh.articles]
+    assert [(a.label, a.heading, list(a.texts())) for a in same] == [
+        (a.label, a.heading, list(a.texts())) for a in fresh.articles
+    ]
 
 
 def test_fragment_quotes_whole_words_that_occur_once() -> None:
@@ -80,11 +82,16 @@ def test_fragment_quotes_whole_words_that_occur_once() -> None:
 
 
 def test_insert_at_a_chapter_start_goes_before_the_next_article(tmp_path: Path) -> None:
-    lib = load_library(write_library(tmp_path / "lib", {
-        "x": article("x", "[lid] Eerste."),
-        "y": article("y", "[lid] Nieuw, zie {{ ref('z') }}.", chapter="2", order=5, when="not k.budgetplafond"),
-        "z": article("z", "[lid] Laatste.", chapter="2", order=10),
-    }))
+    lib = load_library(
+        write_library(
+            tmp_path / "lib",
+            {
+                "x": article("x", "[lid] Eerste."),
+                "y": article("y", "[lid] Nieuw, zie {{ ref('z') }}.", chapter="2", order=5, when="not k.budgetplafond"),
+                "z": article("z", "[lid] Laatste.", chapter="2", order=10),
+            },
+        )
+    )
     amendment = amend(choices_with(budgetplafond=True), choices_with(budgetplafond=False), lib)
     [ins] = amendment.instructions
     assert ins.text == "Voor artikel 2 wordt een artikel ingevoegd, luidende:"
@@ -101,7 +108,11 @@ def test_several_changes_in_one_article_are_numbered_steps(tmp_path: Path) -> No
     """
     lib = load_library(write_library(tmp_path / "lib", {"x": article("x", body)}))
     base = load_choices(VERSIES / "nijkerk-2023.yaml").model_dump()["jobcoaching"]
-    amendment = amend(choices_with(jobcoaching=base), choices_with(jobcoaching={**base, "maximale_duur_maanden": 36, "aanbieder": "intern"}), lib)
+    amendment = amend(
+        choices_with(jobcoaching=base),
+        choices_with(jobcoaching={**base, "maximale_duur_maanden": 36, "aanbieder": "intern"}),
+        lib,
+    )
     [ins] = amendment.instructions
     assert ins.text == "Artikel 1 wordt als volgt gewijzigd:"
     assert [s.text for s in ins.steps] == [
@@ -114,7 +125,9 @@ def test_docx_and_cli(versions, tmp_path: Path) -> None:
     doc = Document(io.BytesIO(to_docx(amend(*versions))))
     text = "\n".join(p.text for p in doc.paragraphs)
     assert "Artikel 12a. Loonkostensubsidie" in text and "Artikel III" in text
-    result = CliRunner().invoke(app, ["amend", str(VERSIES / "nijkerk-2023.yaml"), str(VERSIES / "nijkerk-2024.yaml"), "--out", str(tmp_path)])
+    result = CliRunner().invoke(
+        app, ["amend", str(VERSIES / "nijkerk-2023.yaml"), str(VERSIES / "nijkerk-2024.yaml"), "--out", str(tmp_path)]
+    )
     assert result.exit_code == 0, result.output
     assert (tmp_path / "nijkerk" / "wijzigingsverordening-2024.md").is_file()
     assert (tmp_path / "nijkerk" / "wijzigingsverordening-2024.docx").is_file()

@@ -16,19 +16,21 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from verordening.amend import CLOSE, OPEN, AmendError, amend, target_choices
-from verordening.assemble import assemble
-from verordening.choices import Choices
-from verordening.document import Article, Lid
-from verordening.loader import load_choices
-from verordening.textfilters import ORDINALS
+from verordening.changes.amend import CLOSE, OPEN, AmendError, amend, target_choices
+from verordening.choicefile.reader import load_choices
+from verordening.choicefile.schema import Choices
+from verordening.engine.assemble import assemble
+from verordening.engine.document import Article, Lid
+from verordening.engine.textfilters import ORDINALS
 
 ROOT = Path(__file__).resolve().parents[1]
 BASE = load_choices(ROOT / "tests" / "fixtures" / "versies" / "nijkerk-2023.yaml").model_dump()
 
 _Q = f"{OPEN}(.*?){CLOSE}"
 _WHERE = r"(?: het (\w+) lid| onderdeel ([a-z]+))?(?:, onderdeel ([a-z]+))?(?:, onder (\d+°))?"
-WORDS_ABS = re.compile(rf"In artikel (\w+)(?:, (\w+) lid)?(?:, onderdeel ([a-z]+))?(?:, onder (\d+°))?,? wordt {_Q} vervangen door {_Q}\.")
+WORDS_ABS = re.compile(
+    rf"In artikel (\w+)(?:, (\w+) lid)?(?:, onderdeel ([a-z]+))?(?:, onder (\d+°))?,? wordt {_Q} vervangen door {_Q}\."
+)
 WORDS_REL = re.compile(rf"In{_WHERE},? wordt {_Q} vervangen door {_Q}\.")
 
 
@@ -116,7 +118,10 @@ def apply(old: list[Article], instructions: list) -> list[Entry]:
 
 
 def texts(leden: list[Lid]) -> list[tuple]:
-    return [(l.number, l.text, [(o.letter, o.text, [(s.number, s.text) for s in o.subs]) for o in l.onderdelen]) for l in leden]
+    return [
+        (lid.number, lid.text, [(o.letter, o.text, [(s.number, s.text) for s in o.subs]) for o in lid.onderdelen])
+        for lid in leden
+    ]
 
 
 def _same_modulo_numbers(amended: str, fresh: str, mapping: dict[str, str]) -> bool:
@@ -128,7 +133,7 @@ def _same_modulo_numbers(amended: str, fresh: str, mapping: dict[str, str]) -> b
         if x == y:
             continue
         core_x, core_y = x.rstrip(",.;:)"), y.rstrip(",.;:)")
-        if x[len(core_x):] != y[len(core_y):] or mapping.get(core_y) != core_x:
+        if x[len(core_x) :] != y[len(core_y) :] or mapping.get(core_y) != core_x:
             return False
     return True
 
@@ -168,7 +173,14 @@ def _texts_of(ordinance) -> list:
     return [(a.label, a.title, texts(a.leden)) for a in ordinance.articles]
 
 
-EISEN = ["oval_keurmerk", "blik_op_werk_keurmerk", "uwv_erkenningskader", "nationaal_jobcoachregister", "noloc", "eigen_eisen"]
+EISEN = [
+    "oval_keurmerk",
+    "blik_op_werk_keurmerk",
+    "uwv_erkenningskader",
+    "nationaal_jobcoachregister",
+    "noloc",
+    "eigen_eisen",
+]
 
 
 @st.composite
@@ -186,7 +198,10 @@ def choice_files(draw: st.DrawFn) -> Choices:
         "aanbieder": draw(st.sampled_from(["extern", "intern", "beide"])),
     }
     data["artikel_13_loonkostensubsidie"] = {"opnemen": art13 is not None, "maximale_duur_maanden": art13}
-    data["persoonlijke_ondersteuning"] = {**data["persoonlijke_ondersteuning"], "subsidie_werkgever": draw(st.booleans())}
+    data["persoonlijke_ondersteuning"] = {
+        **data["persoonlijke_ondersteuning"],
+        "subsidie_werkgever": draw(st.booleans()),
+    }
     data["budgetplafond"] = draw(st.booleans())
     data["intrekking"] = draw(st.sampled_from([None, data["intrekking"]]))
     return Choices.model_validate(data)
@@ -213,8 +228,11 @@ def test_round_trip_random_pairs(old: Choices, new: Choices) -> None:
 @given(choice_files(), st.sampled_from([12, 24, 36, 48]), st.sampled_from([None, 6, 12]))
 def test_round_trip_toggles_article_13_and_duration(old: Choices, months: int, art13: int | None) -> None:
     base = old.model_dump()
-    new = _with(base, jobcoaching__maximale_duur_maanden=months,
-                artikel_13_loonkostensubsidie={"opnemen": art13 is not None, "maximale_duur_maanden": art13})
+    new = _with(
+        base,
+        jobcoaching__maximale_duur_maanden=months,
+        artikel_13_loonkostensubsidie={"opnemen": art13 is not None, "maximale_duur_maanden": art13},
+    )
     check_round_trip(old, new)
     check_round_trip(new, old)
 
@@ -225,7 +243,7 @@ def test_version_pair_adds_article_13_and_changes_duration() -> None:
     amendment = amend(old, new)
     before = amendment.old.article("proefplaatsing").number  # the article before art. 13 of the VNG model
     duur = amendment.old.article("duur_jobcoaching")
-    lid = next(l for l in duur.leden if l.label == "maximale_duur")
+    lid = next(x for x in duur.leden if x.label == "maximale_duur")
     assert [i.text for i in amendment.instructions] == [
         f"Na artikel {before} wordt een artikel ingevoegd, luidende:",
         f"In artikel {duur.number}, {ORDINALS[lid.number - 1]} lid, wordt {OPEN}24 maanden{CLOSE} vervangen door {OPEN}36 maanden{CLOSE}.",

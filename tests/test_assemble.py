@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from verordening.assemble import assemble
-from verordening.clauses import load_library
+from verordening.engine.assemble import assemble
+from verordening.engine.library import load_library
 from verordening.errors import BuildError
 
 from .conftest import article, choices_with, write_library
@@ -15,23 +15,36 @@ from .conftest import article, choices_with, write_library
 
 @pytest.fixture
 def small(tmp_path):
-    return load_library(write_library(tmp_path / "lib", {
-        "a": article("a", """
+    return load_library(
+        write_library(
+            tmp_path / "lib",
+            {
+                "a": article(
+                    "a",
+                    """
             [lid:een] Zie {{ ref("c", "tweede", "y") }}, {{ ref("a", "tweede") }}{% if included("b") %} en {{ ref("b") }}{% endif %}.
             [lid:tweede] Lijst:
             [onderdeel] x;
             [onderdeel:y] y:
             [sub] een;
             [sub:s2] twee.
-            """, order=10),
-        "b": article("b", "Optioneel.", order=20, when="k.artikel_13_loonkostensubsidie.opnemen"),
-        "c": article("c", """
+            """,
+                    order=10,
+                ),
+                "b": article("b", "Optioneel.", order=20, when="k.artikel_13_loonkostensubsidie.opnemen"),
+                "c": article(
+                    "c",
+                    """
             [lid] Eerste.
             [lid:tweede] Tweede:
             [onderdeel:x] x;
             [onderdeel:y] y, zie {{ ref("c", "tweede", "x") }} en {{ refs("a", "c") }}.
-            """, chapter="2"),
-    }))
+            """,
+                    chapter="2",
+                ),
+            },
+        )
+    )
 
 
 def test_numbers_articles_leden_onderdelen_and_subs(small):
@@ -62,10 +75,15 @@ def test_leaving_out_an_optional_article_drops_the_guarded_reference(small):
 
 
 def test_reference_to_a_left_out_article_is_a_build_error(tmp_path):
-    lib = load_library(write_library(tmp_path / "lib", {
-        "a": article("a", 'Zie {{ ref("b") }}.'),
-        "b": article("b", "Optioneel.", order=20, when="k.artikel_13_loonkostensubsidie.opnemen"),
-    }))
+    lib = load_library(
+        write_library(
+            tmp_path / "lib",
+            {
+                "a": article("a", 'Zie {{ ref("b") }}.'),
+                "b": article("b", "Optioneel.", order=20, when="k.artikel_13_loonkostensubsidie.opnemen"),
+            },
+        )
+    )
     with pytest.raises(BuildError, match="artikel 'b'.*niet in de verordening"):
         assemble(choices_with(artikel_13_loonkostensubsidie={"opnemen": False}), lib)
 
@@ -77,7 +95,9 @@ def test_reference_to_an_unknown_label_names_the_template(tmp_path):
 
 
 def test_reference_to_an_unknown_lid_is_a_build_error(tmp_path):
-    lib = load_library(write_library(tmp_path / "lib", {"a": article("a", '[lid] Zie {{ ref("a", "weg") }}.\n[lid] Tweede.')}))
+    lib = load_library(
+        write_library(tmp_path / "lib", {"a": article("a", '[lid] Zie {{ ref("a", "weg") }}.\n[lid] Tweede.')})
+    )
     with pytest.raises(BuildError, match="lid 'weg'"):
         assemble(choices_with(), lib)
 
@@ -88,7 +108,9 @@ def test_single_lid_article_has_no_lid_number(tmp_path):
 
 
 def test_user_text_cannot_create_structure_or_references(tmp_path):
-    lib = load_library(write_library(tmp_path / "lib", {"a": article("a", "[lid] Eis: {{ k.intrekking }}\n[lid] Twee.")}))
+    lib = load_library(
+        write_library(tmp_path / "lib", {"a": article("a", "[lid] Eis: {{ k.intrekking }}\n[lid] Twee.")})
+    )
     o = assemble(choices_with(intrekking="[lid] x \ue000a\ue001 {{ 7*7 }}\n[lid:y] z"), lib)
     assert len(o.article("a").leden) == 2
     assert o.article("a").leden[0].text == "Eis: [lid] x a {{ 7*7 }} [lid:y] z"
@@ -129,24 +151,40 @@ def test_real_library_article_13_shifts_later_articles_by_one():
 
 
 def test_reference_opening_a_sentence_is_capitalised_but_not_in_an_onderdeel(tmp_path):
-    lib = load_library(write_library(tmp_path / "lib", {
-        "a": article("a", """
+    lib = load_library(
+        write_library(
+            tmp_path / "lib",
+            {
+                "a": article(
+                    "a",
+                    """
             [lid] {{ ref("b") }} geldt. {{ ref("b") }} ook.
             [lid] Bij:
             [onderdeel] {{ ref("b") }} van toepassing.
-            """),
-        "b": article("b", "Tekst.", order=20),
-    }))
+            """,
+                ),
+                "b": article("b", "Tekst.", order=20),
+            },
+        )
+    )
     a = assemble(choices_with(), lib).article("a")
     assert a.leden[0].text == "Artikel 2 geldt. Artikel 2 ook."
     assert a.leden[1].onderdelen[0].text == "artikel 2 van toepassing."
 
 
 def test_reference_with_a_lid_is_closed_by_a_comma_when_the_sentence_continues(tmp_path):
-    lib = load_library(write_library(tmp_path / "lib", {
-        "a": article("a", '[lid:x] Op b is {{ ref("b", "twee") }} van toepassing; zie ook {{ ref("b", "twee") }}.\n[lid] Y.'),
-        "b": article("b", "[lid] Een.\n[lid:twee] Twee.", order=20),
-    }))
+    lib = load_library(
+        write_library(
+            tmp_path / "lib",
+            {
+                "a": article(
+                    "a",
+                    '[lid:x] Op b is {{ ref("b", "twee") }} van toepassing; zie ook {{ ref("b", "twee") }}.\n[lid] Y.',
+                ),
+                "b": article("b", "[lid] Een.\n[lid:twee] Twee.", order=20),
+            },
+        )
+    )
     text = assemble(choices_with(), lib).article("a").leden[0].text
     assert text == "Op b is artikel 2, tweede lid, van toepassing; zie ook artikel 2, tweede lid."
 
@@ -173,11 +211,15 @@ def test_references_are_located_for_renderers(small):
 
 def test_real_library_locates_exactly_the_written_references():
     o = assemble(choices_with())
-    for article in o.articles:
-        for lid in article.leden:
+    for art in o.articles:
+        for lid in art.leden:
             for a, b, n in lid.refs:
                 assert lid.text[a:b] in (f"artikel {n}", f"Artikel {n}", str(n))
     # the toelichting cites the law as "(artikel 10, derde lid)": that is not a reference to artikel 10 here
-    law = [(b, refs) for p in o.toelichting_algemeen for b, refs in zip(p.bullets, p.bullet_refs)
-           if "(artikel 10, derde lid)" in b]
+    law = [
+        (b, refs)
+        for p in o.toelichting_algemeen
+        for b, refs in zip(p.bullets, p.bullet_refs)
+        if "(artikel 10, derde lid)" in b
+    ]
     assert law and all(not refs for _, refs in law)

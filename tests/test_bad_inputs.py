@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from verordening.cli import app
+from verordening.cli.app import app
 
 CORPUS = Path(__file__).parent / "bad_inputs"
 CASES = sorted(CORPUS.glob("*.yaml"))
@@ -83,7 +83,11 @@ def test_very_large_file(tmp_path: Path):
 
 def test_missing_file(tmp_path: Path):
     out = tmp_path / "uitvoer"
-    assert_refused(run(["build", str(tmp_path / "bestaat-niet.yaml"), "--out", str(out)]), out, ["bestaat-niet.yaml: het bestand bestaat niet"])
+    assert_refused(
+        run(["build", str(tmp_path / "bestaat-niet.yaml"), "--out", str(out)]),
+        out,
+        ["bestaat-niet.yaml: het bestand bestaat niet"],
+    )
 
 
 @pytest.mark.parametrize("name", ["alias_bomb", "deep_nesting_brackets", "binary_data"])
@@ -92,7 +96,10 @@ def test_real_process_shows_no_traceback(name: str, tmp_path: Path):
     out = tmp_path / "uitvoer"
     proc = subprocess.run(
         [sys.executable, "-m", "verordening", "build", str(CORPUS / f"{name}.yaml"), "--out", str(out)],
-        capture_output=True, text=True, env={**os.environ, "PYTHONIOENCODING": "utf-8"}, timeout=120,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONIOENCODING": "utf-8"},
+        timeout=120,
     )
     assert proc.returncode == 2, proc.stderr
     assert "Traceback" not in proc.stderr + proc.stdout

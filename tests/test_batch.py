@@ -8,11 +8,11 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from verordening import batch
-from verordening.batch import build_many, build_one, run_parallel
-from verordening.build import BuildOptions
-from verordening.clauses import load_library
-from verordening.cli import app
+from verordening.cli.app import app
+from verordening.engine.library import load_library
+from verordening.runs import batch, parallel
+from verordening.runs.batch import build_many, build_one, run_parallel
+from verordening.runs.build import BuildOptions
 
 from .conftest import EXAMPLES
 
@@ -77,7 +77,7 @@ def test_one_file_is_built_without_a_pool(tmp_path: Path, monkeypatch) -> None:
     def no_pool(*args, **kwargs):
         raise AssertionError("a process pool was started for one file")
 
-    monkeypatch.setattr(batch, "ProcessPoolExecutor", no_pool)
+    monkeypatch.setattr(parallel, "ProcessPoolExecutor", no_pool)
     outcomes, code = build_many([EXAMPLES[0]], BuildOptions(out_dir=tmp_path / "out"))
     assert code == 0 and outcomes[0].ok
     assert (tmp_path / "out" / outcomes[0].target.name).is_dir()

@@ -6,11 +6,11 @@ import json
 
 import pytest
 
-from verordening.assemble import assemble
-from verordening.build import render_all
-from verordening.checklist import compute
-from verordening.clauses import load_library
-from verordening.loader import load_choices
+from verordening.choicefile.reader import load_choices
+from verordening.engine.assemble import assemble
+from verordening.engine.checklist import compute
+from verordening.engine.library import load_library
+from verordening.runs.build import render_all
 
 from .conftest import article, choices_with, write_library
 
@@ -67,9 +67,15 @@ def test_clientenraad_without_received_advice_is_red(raad, expected):
 def test_checklist_reads_the_rendered_text_not_a_declaration(tmp_path):
     """An article that claims a requirement but lacks the evidence in its text does not meet it."""
     reqs = '- {id: x, citation: c, summary: s, evidence: ["subsidie"]}\n'
-    lib = load_library(write_library(tmp_path / "lib", {
-        "a": article("a", "Het college verstrekt ondersteuning in natura.", regulates="[x]"),
-    }, requirements=reqs))
+    lib = load_library(
+        write_library(
+            tmp_path / "lib",
+            {
+                "a": article("a", "Het college verstrekt ondersteuning in natura.", regulates="[x]"),
+            },
+            requirements=reqs,
+        )
+    )
     [result] = compute(assemble(choices_with(), lib), lib)
     assert not result.met and result.articles == [1] and "subsidie" in result.reason
 

@@ -7,7 +7,9 @@ import sys
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "verordening", *args], capture_output=True, text=True, env={"COLUMNS": "100", "PATH": ""})
+    return subprocess.run(
+        [sys.executable, "-m", "verordening", *args], capture_output=True, text=True, env={"COLUMNS": "100", "PATH": ""}
+    )
 
 
 def test_help_is_dutch():
@@ -37,7 +39,8 @@ def test_usage_errors_are_dutch_with_exit_code_2():
 def test_internal_error_is_reported_in_dutch_and_debug_shows_the_traceback(monkeypatch, capsys):
     import pytest
 
-    from verordening import assemble, cli
+    from verordening.cli import app as cli
+    from verordening.engine import assemble
 
     def broken(*args, **kwargs):
         raise RuntimeError("kapot")

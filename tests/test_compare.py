@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from verordening.cli import app
-from verordening.compare import collect, summary, to_csv, to_html, to_markdown
-from verordening.synthetic import choice_file, generate
-from verordening.loader import load_choices
-from verordening.municipalities import all_municipalities
+from verordening.choicefile.municipalities import all_municipalities
+from verordening.choicefile.reader import load_choices
+from verordening.cli.app import app
+from verordening.runs.compare import collect, summary, to_csv, to_html, to_markdown
+from verordening.runs.synthetic import choice_file, generate
 
 from .conftest import EXAMPLES, ROOT
 
@@ -74,7 +74,9 @@ def test_html_escapes_user_text(tmp_path: Path) -> None:
 
 def test_cli_compare_writes_csv_file(tmp_path: Path) -> None:
     out = tmp_path / "matrix.csv"
-    result = CliRunner().invoke(app, ["compare", str(ROOT / "municipalities"), "--format", "csv", "--scheidingsteken", ",", "--out", str(out)])
+    result = CliRunner().invoke(
+        app, ["compare", str(ROOT / "municipalities"), "--format", "csv", "--scheidingsteken", ",", "--out", str(out)]
+    )
     assert result.exit_code == 0, result.output
     body = list(csv.reader(io.StringIO(out.read_bytes().decode("utf-8-sig"), newline="")))
     assert len(body) == len(EXAMPLES) + 1

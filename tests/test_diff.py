@@ -15,11 +15,11 @@ from hypothesis import strategies as st
 from lxml import etree
 from typer.testing import CliRunner
 
-from verordening.assemble import assemble
-from verordening.cli import app
-from verordening.diff import accepted, compare, model_choices, paragraphs, rejected, word_diff
-from verordening.loader import load_choices
-from verordening.render_redline import to_docx, to_html, to_markdown
+from verordening.changes.diff import accepted, compare, model_choices, paragraphs, rejected, word_diff
+from verordening.changes.redline import to_docx, to_html, to_markdown
+from verordening.choicefile.reader import load_choices
+from verordening.cli.app import app
+from verordening.engine.assemble import assemble
 
 from .conftest import EXAMPLES, ROOT, choices_with
 
@@ -29,7 +29,9 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 @pytest.fixture(scope="module")
 def pair():
-    return compare(assemble(load_choices(VERSIES / "nijkerk-2023.yaml")), assemble(load_choices(VERSIES / "nijkerk-2024.yaml")))
+    return compare(
+        assemble(load_choices(VERSIES / "nijkerk-2023.yaml")), assemble(load_choices(VERSIES / "nijkerk-2024.yaml"))
+    )
 
 
 @settings(max_examples=80, deadline=None)
@@ -41,7 +43,11 @@ def test_word_diff_accepts_to_new_and_rejects_to_old(old: str, new: str) -> None
 
 def test_word_diff_marks_only_the_changed_word() -> None:
     assert word_diff("ten hoogste 24 maanden,", "ten hoogste 36 maanden,") == [
-        ("=", "ten hoogste "), ("-", "24"), ("+", "36"), ("=", " maanden,")]
+        ("=", "ten hoogste "),
+        ("-", "24"),
+        ("+", "36"),
+        ("=", " maanden,"),
+    ]
 
 
 def test_inserted_article_is_new_and_the_following_ones_moved(pair) -> None:
@@ -54,11 +60,15 @@ def test_inserted_article_is_new_and_the_following_ones_moved(pair) -> None:
     assert duur.moved and duur.changed
     changes = [s for p in duur.paras for s in p.segments if s[0] != "="]
     assert ("-", "24") in changes and ("+", "36") in changes
-    assert [a.label for a in pair.articles].index("lks_buiten_doelgroep") == [a.label for a in pair.articles].index("proefplaatsing") + 1
+    assert [a.label for a in pair.articles].index("lks_buiten_doelgroep") == [a.label for a in pair.articles].index(
+        "proefplaatsing"
+    ) + 1
 
 
 def test_removed_article_shows_as_vervallen_at_its_old_place() -> None:
-    d = compare(assemble(load_choices(VERSIES / "nijkerk-2024.yaml")), assemble(load_choices(VERSIES / "nijkerk-2023.yaml")))
+    d = compare(
+        assemble(load_choices(VERSIES / "nijkerk-2024.yaml")), assemble(load_choices(VERSIES / "nijkerk-2023.yaml"))
+    )
     removed = next(a for a in d.articles if a.label == "lks_buiten_doelgroep")
     assert removed.status == "vervallen" and removed.new is None
     assert all(p.kind == "-" for p in removed.paras)
@@ -112,8 +122,12 @@ def test_docx_has_real_tracked_changes(pair) -> None:
 
 
 def test_html_escapes_user_text_and_marks_changes() -> None:
-    old = choices_with(jobcoaching={"kwaliteitseisen": ["eigen_eisen"], "eigen_eisen": "<script>alert(1)</script> & meer"})
-    new = choices_with(jobcoaching={"kwaliteitseisen": ["eigen_eisen"], "eigen_eisen": "<b>vet</b>", "maximale_duur_maanden": 36})
+    old = choices_with(
+        jobcoaching={"kwaliteitseisen": ["eigen_eisen"], "eigen_eisen": "<script>alert(1)</script> & meer"}
+    )
+    new = choices_with(
+        jobcoaching={"kwaliteitseisen": ["eigen_eisen"], "eigen_eisen": "<b>vet</b>", "maximale_duur_maanden": 36}
+    )
     page = to_html(compare(assemble(old), assemble(new)))
     assert "<script" not in page and "<b>" not in page and "&lt;" in page and "&amp; meer" in page
     assert "<del>24</del><ins>36</ins>" in page
@@ -133,18 +147,48 @@ def test_cli_diff_model_and_usage_errors(tmp_path: Path) -> None:
     result = runner.invoke(app, ["diff", str(VERSIES / "nijkerk-2024.yaml"), "--model"])
     assert result.exit_code == 0, result.output
     assert "VNG-model" in result.stdout and "nieuw" in result.stdout
-    result = runner.invoke(app, ["diff", str(VERSIES / "nijkerk-2023.yaml"), str(VERSIES / "nijkerk-2024.yaml"), "--format", "docx"])
+    result = runner.invoke(
+        app, ["diff", str(VERSIES / "nijkerk-2023.yaml"), str(VERSIES / "nijkerk-2024.yaml"), "--format", "docx"]
+    )
     assert result.exit_code == 2 and "--out" in result.output
     out = tmp_path / "v.html"
-    result = runner.invoke(app, ["diff", str(VERSIES / "nijkerk-2023.yaml"), str(VERSIES / "nijkerk-2024.yaml"), "--format", "html", "--out", str(out)])
+    result = runner.invoke(
+        app,
+        [
+            "diff",
+            str(VERSIES / "nijkerk-2023.yaml"),
+            str(VERSIES / "nijkerk-2024.yaml"),
+            "--format",
+            "html",
+            "--out",
+            str(out),
+        ],
+    )
     assert result.exit_code == 0 and "<ins>" in out.read_text(encoding="utf-8")
 
 
-@pytest.mark.skipif(not (shutil.which("soffice") and shutil.which("pdftotext")), reason="LibreOffice (soffice) of pdftotext ontbreekt")
+@pytest.mark.skipif(
+    not (shutil.which("soffice") and shutil.which("pdftotext")), reason="LibreOffice (soffice) of pdftotext ontbreekt"
+)
 def test_libreoffice_shows_the_tracked_changes(pair, tmp_path: Path) -> None:
     (tmp_path / "v.docx").write_bytes(to_docx(pair))
-    subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/lo", "--convert-to", "pdf",
-                    "--outdir", str(tmp_path), str(tmp_path / "v.docx")], check=True, capture_output=True, timeout=180)
-    text = subprocess.run(["pdftotext", str(tmp_path / "v.pdf"), "-"], check=True, capture_output=True, text=True).stdout
+    subprocess.run(
+        [
+            "soffice",
+            "--headless",
+            f"-env:UserInstallation=file://{tmp_path}/lo",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(tmp_path / "v.docx"),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+    text = subprocess.run(
+        ["pdftotext", str(tmp_path / "v.pdf"), "-"], check=True, capture_output=True, text=True
+    ).stdout
     # With changes shown, the deleted "24" stands right before the inserted "36".
     assert "2436 maanden" in text

@@ -13,12 +13,12 @@ import pytest
 from docx import Document
 from docx.shared import Pt, RGBColor
 
-from verordening.assemble import assemble
-from verordening.build import BuildOptions, RENDERERS
-from verordening.checklist import compute
-from verordening.clauses import load_library
-from verordening.loader import load_choices
-from verordening.render_docx import CHECKLIST_HEADER, TemplateError, render
+from verordening.choicefile.reader import load_choices
+from verordening.engine.assemble import assemble
+from verordening.engine.checklist import compute
+from verordening.engine.library import load_library
+from verordening.render.docx import CHECKLIST_HEADER, TemplateError, render
+from verordening.runs.build import RENDERERS, BuildOptions
 
 from .conftest import EXAMPLES, choices_with, write_library
 
@@ -95,15 +95,23 @@ def test_hanging_indents_deepen_per_level():
 
 
 def test_subonderdelen_and_single_lid(tmp_path):
-    library = load_library(write_library(tmp_path / "lib", {"a": (
-        "---\nlabel: a\ntitle: Lijst\nchapter: \"1\"\norder: 1\nbasis: x\n---\n"
-        "{% block artikel %}\nHet college kan:\n[onderdeel] een;\n[onderdeel] twee:\n[sub] eerste;\n[sub] tweede.\n"
-        "{% endblock %}\n{% block toelichting %}Uitleg.{% endblock %}\n")}))
+    library = load_library(
+        write_library(
+            tmp_path / "lib",
+            {
+                "a": (
+                    '---\nlabel: a\ntitle: Lijst\nchapter: "1"\norder: 1\nbasis: x\n---\n'
+                    "{% block artikel %}\nHet college kan:\n[onderdeel] een;\n[onderdeel] twee:\n[sub] eerste;\n[sub] tweede.\n"
+                    "{% endblock %}\n{% block toelichting %}Uitleg.{% endblock %}\n"
+                )
+            },
+        )
+    )
     ordinance = assemble(choices_with(), library)
     doc = Document(io.BytesIO(render(ordinance, compute(ordinance, library), BuildOptions())))
     texts = [(p.style.name, p.text) for p in doc.paragraphs]
     i = texts.index(("Heading 2", "Artikel 1. Lijst"))
-    assert texts[i + 1: i + 6] == [
+    assert texts[i + 1 : i + 6] == [
         ("Lid zonder nummer", "Het college kan:"),
         ("Onderdeel bij enig lid", "a.\teen;"),
         ("Onderdeel bij enig lid", "b.\ttwee:"),
@@ -176,7 +184,7 @@ def test_same_choices_same_bytes():
 
 
 def test_user_text_is_literal_text():
-    evil = 'eigen eisen <w:p/> & {{ 7*7 }} </w:t>'
+    evil = "eigen eisen <w:p/> & {{ 7*7 }} </w:t>"
     choices = choices_with(jobcoaching={"kwaliteitseisen": ["eigen_eisen"], "eigen_eisen": evil})
     ordinance = assemble(choices)
     doc = Document(io.BytesIO(render(ordinance, compute(ordinance), BuildOptions())))
@@ -235,8 +243,10 @@ def test_unreadable_template_is_a_dutch_error(tmp_path):
 # --- LibreOffice --------------------------------------------------------------------------------
 
 
-@pytest.mark.skipif(not (shutil.which("soffice") and shutil.which("pdftotext")),
-                    reason="LibreOffice (soffice) of pdftotext (poppler-utils) ontbreekt")
+@pytest.mark.skipif(
+    not (shutil.which("soffice") and shutil.which("pdftotext")),
+    reason="LibreOffice (soffice) of pdftotext (poppler-utils) ontbreekt",
+)
 def test_libreoffice_renders_every_article(tmp_path):
     expected = {}
     for path in EXAMPLES:
@@ -245,12 +255,23 @@ def test_libreoffice_renders_every_article(tmp_path):
         expected[ordinance.slug] = [a.number for a in ordinance.articles]
     profile = (tmp_path / "profiel").as_uri()  # own profile: other soffice processes may be running
     subprocess.run(
-        ["soffice", f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf", "--outdir",
-         str(tmp_path / "pdf"), *[str(tmp_path / f"{slug}.docx") for slug in expected]],
-        check=True, capture_output=True, timeout=600,
+        [
+            "soffice",
+            f"-env:UserInstallation={profile}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path / "pdf"),
+            *[str(tmp_path / f"{slug}.docx") for slug in expected],
+        ],
+        check=True,
+        capture_output=True,
+        timeout=600,
     )
     for slug, numbers in expected.items():
-        text = subprocess.run(["pdftotext", str(tmp_path / "pdf" / f"{slug}.pdf"), "-"],
-                              check=True, capture_output=True, text=True).stdout.replace("\f", "\n")  # page breaks
+        text = subprocess.run(
+            ["pdftotext", str(tmp_path / "pdf" / f"{slug}.pdf"), "-"], check=True, capture_output=True, text=True
+        ).stdout.replace("\f", "\n")  # page breaks
         found = [int(n) for n in re.findall(r"^Artikel (\d+)\. ", text, re.M)]
         assert found == numbers + numbers, slug  # once in the ordinance, once in the toelichting

@@ -10,8 +10,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from verordening.build import render_all
-from verordening.loader import load_choices
+from verordening.choicefile.reader import load_choices
+from verordening.runs.build import render_all
 
 GOLDEN = Path(__file__).parent / "golden"
 

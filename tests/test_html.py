@@ -6,16 +6,15 @@ import re
 import shutil
 import subprocess
 from html.parser import HTMLParser
-from pathlib import Path
 
 import pytest
 
-from verordening.assemble import assemble
-from verordening.build import RENDERERS, BuildOptions
-from verordening.checklist import compute
-from verordening.clauses import load_library
-from verordening.loader import load_choices
-from verordening.render_html import choice_value, link_marked, mark, render
+from verordening.choicefile.reader import load_choices
+from verordening.engine.assemble import assemble
+from verordening.engine.checklist import compute
+from verordening.engine.library import load_library
+from verordening.render.html import choice_value, link_marked, mark, render
+from verordening.runs.build import RENDERERS, BuildOptions
 
 from .conftest import EXAMPLES, choices_with, write_library
 
@@ -87,12 +86,16 @@ def test_toc_and_every_link_resolve(example_page):
 def test_cross_references_become_links(example_page):
     ordinance, _, text = example_page
     page = Page(text)
-    expected = [f"#artikel-{n}" for a in ordinance.articles for lid in a.leden
-                for _, _, n in lid.refs + [r for o in lid.onderdelen for r in o.refs + [x for s in o.subs for x in s.refs]]]
+    expected = [
+        f"#artikel-{n}"
+        for a in ordinance.articles
+        for lid in a.leden
+        for _, _, n in lid.refs + [r for o in lid.onderdelen for r in o.refs + [x for s in o.subs for x in s.refs]]
+    ]
     in_articles = [href for href, where in page.links if where.startswith("artikel-") and href.startswith("#artikel-")]
     headings = [f"#artikel-{a.number}" for a in ordinance.articles]  # each heading links to itself
     assert expected and sorted(in_articles) == sorted(expected + headings)
-    assert '<a href="#artikel-' in text[text.index('id="toelichting"'):]
+    assert '<a href="#artikel-' in text[text.index('id="toelichting"') :]
 
 
 def test_no_external_requests_or_scripts(example_page):
@@ -112,38 +115,66 @@ def test_checklist_at_the_top_with_met_and_unmet():
 
 
 def test_choices_are_shown_beside_the_article(tmp_path):
-    library = load_library(write_library(tmp_path / "lib", {"a": (
-        "---\nlabel: a\ntitle: Duur\nchapter: \"1\"\norder: 1\nbasis: artikel 8a Participatiewet\n"
-        "choices: [jobcoaching.maximale_duur_maanden, jobcoaching.verlenging.toegestaan, jobcoaching.kwaliteitseisen]\n---\n"
-        "{% block artikel %}\nDe jobcoaching duurt ten hoogste {{ k.jobcoaching.maximale_duur_maanden|maanden }}.\n"
-        "{% endblock %}\n{% block toelichting %}Uitleg.{% endblock %}\n")}))
-    choices = choices_with(jobcoaching={"maximale_duur_maanden": 18, "kwaliteitseisen": ["oval_keurmerk", "noloc"],
-                                        "verlenging": {"toegestaan": True, "maximale_duur_maanden": 6}})
+    library = load_library(
+        write_library(
+            tmp_path / "lib",
+            {
+                "a": (
+                    '---\nlabel: a\ntitle: Duur\nchapter: "1"\norder: 1\nbasis: artikel 8a Participatiewet\n'
+                    "choices: [jobcoaching.maximale_duur_maanden, jobcoaching.verlenging.toegestaan, jobcoaching.kwaliteitseisen]\n---\n"
+                    "{% block artikel %}\nDe jobcoaching duurt ten hoogste {{ k.jobcoaching.maximale_duur_maanden|maanden }}.\n"
+                    "{% endblock %}\n{% block toelichting %}Uitleg.{% endblock %}\n"
+                )
+            },
+        )
+    )
+    choices = choices_with(
+        jobcoaching={
+            "maximale_duur_maanden": 18,
+            "kwaliteitseisen": ["oval_keurmerk", "noloc"],
+            "verlenging": {"toegestaan": True, "maximale_duur_maanden": 6},
+        }
+    )
     _, _, text = page_of(choices, library)
-    article = text[text.index('id="artikel-1"'):text.index("</article>")]
-    aside = article[article.index("<aside"):]
+    article = text[text.index('id="artikel-1"') : text.index("</article>")]
+    aside = article[article.index("<aside") :]
     pairs = re.findall(r"<dt>([^<]*)</dt><dd>([^<]*)</dd>", aside)
-    assert pairs == [("jobcoaching.maximale_duur_maanden", "18"), ("jobcoaching.verlenging.toegestaan", "ja"),
-                     ("jobcoaching.kwaliteitseisen", "oval_keurmerk, noloc")]
+    assert pairs == [
+        ("jobcoaching.maximale_duur_maanden", "18"),
+        ("jobcoaching.verlenging.toegestaan", "ja"),
+        ("jobcoaching.kwaliteitseisen", "oval_keurmerk, noloc"),
+    ]
 
 
 def test_choice_values_for_a_reader():
     k = load_choices(EXAMPLES[0])
-    assert choice_value(k, "vaststelling.datum").split()[1] in ("januari", "februari", "maart", "april", "mei", "juni",
-                                                                "juli", "augustus", "september", "oktober",
-                                                                "november", "december")
+    assert choice_value(k, "vaststelling.datum").split()[1] in (
+        "januari",
+        "februari",
+        "maart",
+        "april",
+        "mei",
+        "juni",
+        "juli",
+        "augustus",
+        "september",
+        "oktober",
+        "november",
+        "december",
+    )
     assert choice_value(k, "bestaat.niet") == "(onbekende keuze)"
 
 
 def test_links_go_exactly_where_the_engine_wrote_a_reference():
     text = "zie artikel 2, tweede lid, en artikel 10, derde lid, van de wet"
     assert link_marked(mark(text, [(4, 13, 2)])) == (
-        'zie <a href="#artikel-2">artikel 2</a>, tweede lid, en artikel 10, derde lid, van de wet')
+        'zie <a href="#artikel-2">artikel 2</a>, tweede lid, en artikel 10, derde lid, van de wet'
+    )
 
 
 def test_law_references_in_the_toelichting_are_not_linked(example_page):
     _, _, text = example_page
-    toelichting = text[text.index('id="toelichting"'):]
+    toelichting = text[text.index('id="toelichting"') :]
     assert "(artikel 10, derde lid)" in toelichting  # the Participatiewet, cited in the general part
     assert '<a href="#artikel-10">artikel 10</a>, derde lid)' not in toelichting
 
@@ -171,9 +202,20 @@ def test_in_chromium_links_resolve_and_injected_script_does_not_run(tmp_path):
     path = tmp_path / "pagina.html"
     path.write_text(text, encoding="utf-8")
     dom = subprocess.run(
-        [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", f"--user-data-dir={tmp_path / 'profiel'}",
-         "--virtual-time-budget=2000", "--dump-dom", path.as_uri()],
-        check=True, capture_output=True, text=True, timeout=120,
+        [
+            CHROMIUM,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            f"--user-data-dir={tmp_path / 'profiel'}",
+            "--virtual-time-budget=2000",
+            "--dump-dom",
+            path.as_uri(),
+        ],
+        check=True,
+        capture_output=True,
+        text=True,
+        timeout=120,
     ).stdout
     page = Page(dom)
     title = re.search(r"<title>(.*?)</title>", dom, re.S).group(1)

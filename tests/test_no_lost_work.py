@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from verordening import build, output
-from verordening.build import BuildOptions, build_file
-from verordening.cli import app
-from verordening.output import MANIFEST, EditedOutputError, OutputError, safe_target, sha256, write_outputs
+from verordening.cli.app import app
+from verordening.runs import build, output
+from verordening.runs.build import BuildOptions, build_file
+from verordening.runs.output import MANIFEST, EditedOutputError, OutputError, safe_target, sha256, write_outputs
 
 from .conftest import ROOT
 
@@ -27,7 +27,10 @@ def snapshot(folder: Path) -> dict[str, bytes]:
 def changed_choices(tmp_path: Path) -> Path:
     """Nijkerk with a different maximum duration, so every generated file changes."""
     path = tmp_path / "nijkerk.yaml"
-    path.write_text(NIJKERK.read_text(encoding="utf-8").replace("maximale_duur_maanden: 24", "maximale_duur_maanden: 18"), encoding="utf-8")
+    path.write_text(
+        NIJKERK.read_text(encoding="utf-8").replace("maximale_duur_maanden: 24", "maximale_duur_maanden: 18"),
+        encoding="utf-8",
+    )
     assert path.read_text(encoding="utf-8") != NIJKERK.read_text(encoding="utf-8")
     return path
 
@@ -55,7 +58,9 @@ def test_failing_renderer_leaves_the_previous_build_intact(tmp_path: Path, chang
     assert snapshot(tmp_path / "nijkerk") == before
 
 
-def test_failure_midway_through_renaming_restores_the_previous_files(tmp_path: Path, changed_choices: Path, monkeypatch):
+def test_failure_midway_through_renaming_restores_the_previous_files(
+    tmp_path: Path, changed_choices: Path, monkeypatch
+):
     build_file(NIJKERK, BuildOptions(out_dir=tmp_path))
     target = tmp_path / "nijkerk"
     before = snapshot(target)

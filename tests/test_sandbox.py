@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from verordening.assemble import assemble
-from verordening.build import RENDERERS
-from verordening.cli import app
-from verordening.clauses import load_library
+from verordening.cli.app import app
+from verordening.engine.assemble import assemble
+from verordening.engine.library import load_library
 from verordening.errors import BuildError
-from verordening.render_markdown import escape as md_escape
+from verordening.render.markdown import escape as md_escape
+from verordening.runs.build import RENDERERS
 
 from .conftest import ROOT, article, choices_with, write_library
 
@@ -24,8 +24,12 @@ HTML = "<script>alert('hallo')</script> & <b>vet</b>"
 
 def build_with(tmp_path: Path, eigen_eisen: str, intrekking: str) -> Path:
     """Build Nijkerk through the CLI with eigen_eisen and intrekking set; return its output folder."""
-    text = NIJKERK.replace("kwaliteitseisen: [oval_keurmerk, blik_op_werk_keurmerk]", "kwaliteitseisen: [oval_keurmerk, eigen_eisen]")
-    text = text.replace('intrekking: "Re-integratieverordening Participatiewet Nijkerk 2015"', f"intrekking: {_q(intrekking)}")
+    text = NIJKERK.replace(
+        "kwaliteitseisen: [oval_keurmerk, blik_op_werk_keurmerk]", "kwaliteitseisen: [oval_keurmerk, eigen_eisen]"
+    )
+    text = text.replace(
+        'intrekking: "Re-integratieverordening Participatiewet Nijkerk 2015"', f"intrekking: {_q(intrekking)}"
+    )
     assert "eigen_eisen]" in text and _q(intrekking) in text
     text = text.replace("jobcoaching:\n", f"jobcoaching:\n  eigen_eisen: {_q(eigen_eisen)}\n", 1)
     path = tmp_path / "nijkerk.yaml"
@@ -70,7 +74,9 @@ def test_html_in_free_text_is_plain_text_in_markdown_and_docx(tmp_path: Path):
 @pytest.fixture
 def library(tmp_path: Path):
     def make(body: str):
-        return load_library(write_library(tmp_path / "lib", {"a": article("a", body), "b": article("b", "[lid] Tweede.", order=20)}))
+        return load_library(
+            write_library(tmp_path / "lib", {"a": article("a", body), "b": article("b", "[lid] Tweede.", order=20)})
+        )
 
     return make
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from verordening.choicefile.reader import load_choices
 from verordening.errors import ChoiceFileError
-from verordening.loader import load_choices
 
 from .conftest import EXAMPLES
 
@@ -63,7 +63,11 @@ def test_unknown_municipality_suggests_a_name(tmp_path):
         ("jobcoaching: {maximale_duur_maanden: 600}\n", "jobcoaching.maximale_duur_maanden", "gegeven: 600"),
         ("jobcoaching: {kwaliteitseisen: [iso9001]}\n", "jobcoaching.kwaliteitseisen[0]", "oval_keurmerk"),
         ("jobcoaching: {kwaliteitseisen: [eigen_eisen]}\n", "jobcoaching", "eigen_eisen"),
-        ("jobcoaching: {verlenging: {toegestaan: true}}\n", "jobcoaching.verlenging", "maximale_duur_maanden ontbreekt"),
+        (
+            "jobcoaching: {verlenging: {toegestaan: true}}\n",
+            "jobcoaching.verlenging",
+            "maximale_duur_maanden ontbreekt",
+        ),
         ("artikel_13_loonkostensubsidie: {opnemen: true}\n", "artikel_13_loonkostensubsidie", "ontbreekt"),
         ("jobcoachin: {}\n", "jobcoachin", "bedoelt u 'jobcoaching'"),
     ],
@@ -75,7 +79,9 @@ def test_invalid_values_are_located(tmp_path, extra, path, fragment):
 
 
 def test_all_problems_at_once(tmp_path):
-    msgs = problems(tmp_path, MINIMAL.replace("jaar: 2023", "jaar: twintig") + "onzin: 1\njobcoaching: {maximale_duur_maanden: 0}\n")
+    msgs = problems(
+        tmp_path, MINIMAL.replace("jaar: 2023", "jaar: twintig") + "onzin: 1\njobcoaching: {maximale_duur_maanden: 0}\n"
+    )
     assert len(msgs) == 3
     assert any("[jaar]" in m and "keuzes.yaml:2" in m for m in msgs)
 

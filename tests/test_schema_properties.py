@@ -8,13 +8,13 @@ import re
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from verordening import render_markdown
-from verordening.assemble import assemble
-from verordening.build import render_all
-from verordening.checklist import compute
-from verordening.choices import AdviesCliëntenraad, Choices, Kwaliteitseis
-from verordening.municipalities import all_municipalities
-from verordening.textfilters import REF_CLOSE, REF_OPEN
+from verordening.choicefile.municipalities import all_municipalities
+from verordening.choicefile.schema import AdviesCliëntenraad, Choices, Kwaliteitseis
+from verordening.engine.assemble import assemble
+from verordening.engine.checklist import compute
+from verordening.engine.textfilters import REF_CLOSE, REF_OPEN
+from verordening.render import markdown as render_markdown
+from verordening.runs.build import render_all
 
 from .test_assemble import internal_refs
 

@@ -2,40 +2,82 @@
 
 from __future__ import annotations
 
-from verordening.assemble import assemble
-from verordening.document import Article, Chapter, Lid, Onderdeel, Ordinance
-from verordening.loader import load_choices
-from verordening.scorecard import score
+from verordening.choicefile.reader import load_choices
+from verordening.engine.assemble import assemble
+from verordening.engine.document import Article, Chapter, Lid, Onderdeel, Ordinance
+from verordening.engine.scorecard import score
 
 from .conftest import ROOT, choices_with
 
 EISEN = {
-    "oval_keurmerk": {"naam": "OVAL-keurmerk", "omschrijving": "de jobcoach werkt bij een organisatie met het OVAL-keurmerk"},
+    "oval_keurmerk": {
+        "naam": "OVAL-keurmerk",
+        "omschrijving": "de jobcoach werkt bij een organisatie met het OVAL-keurmerk",
+    },
     "uwv_erkenningskader": {"naam": "Erkenning door UWV", "omschrijving": "de jobcoachorganisatie is door UWV erkend"},
     "eigen_eisen": {"naam": "Eigen eisen", "omschrijving": "de jobcoach voldoet aan de volgende gemeentelijke eisen:"},
 }
-SEPARATION = Article("scheiding", 17, "Scheiding van handhaving en begeleiding", "4", "x", [], [], [
-    Lid("scheiding", "Het college draagt er zorg voor dat jobcoaching niet wordt gegeven door iemand die:", 1, [
-        Onderdeel(None, "beslist over het recht op bijstand;", "a"),
-        Onderdeel(None, "belast is met het toezicht op de naleving van de verplichtingen.", "b")])], [])
+SEPARATION = Article(
+    "scheiding",
+    17,
+    "Scheiding van handhaving en begeleiding",
+    "4",
+    "x",
+    [],
+    [],
+    [
+        Lid(
+            "scheiding",
+            "Het college draagt er zorg voor dat jobcoaching niet wordt gegeven door iemand die:",
+            1,
+            [
+                Onderdeel(None, "beslist over het recht op bijstand;", "a"),
+                Onderdeel(None, "belast is met het toezicht op de naleving van de verplichtingen.", "b"),
+            ],
+        )
+    ],
+    [],
+)
 
 
 def _quality(*omschrijvingen: str) -> Article:
-    return Article("kwaliteitseisen", 15, "Kwaliteitseisen jobcoaching", "4", "x", [], [],
-                   [Lid(None, "Het college zet uitsluitend een jobcoach in die voldoet aan:", None,
-                        [Onderdeel(None, o, chr(97 + i)) for i, o in enumerate(omschrijvingen)])], [])
+    return Article(
+        "kwaliteitseisen",
+        15,
+        "Kwaliteitseisen jobcoaching",
+        "4",
+        "x",
+        [],
+        [],
+        [
+            Lid(
+                None,
+                "Het college zet uitsluitend een jobcoach in die voldoet aan:",
+                None,
+                [Onderdeel(None, o, chr(97 + i)) for i, o in enumerate(omschrijvingen)],
+            )
+        ],
+        [],
+    )
 
 
 def _duration(base: int, extra: int | None) -> Article:
     leden = [Lid("maximale_duur", f"Jobcoaching wordt verstrekt voor ten hoogste {base} maanden.", 1)]
     if extra:
-        leden.append(Lid("verlenging", f"Het college kan de jobcoaching verlengen met in totaal ten hoogste {extra} maanden.", 2))
+        leden.append(
+            Lid("verlenging", f"Het college kan de jobcoaching verlengen met in totaal ten hoogste {extra} maanden.", 2)
+        )
     return Article("duur_jobcoaching", 16, "Duur", "4", "x", [], [], leden, [])
 
 
 def _ordinance(articles: list[Article], **jobcoaching: object) -> Ordinance:
-    base = {"kwaliteitseisen": ["oval_keurmerk"], "maximale_duur_maanden": 24,
-            "verlenging": {"toegestaan": False}, "scheiding_handhaving_begeleiding": False, "aanbieder": "extern"}
+    base = {
+        "kwaliteitseisen": ["oval_keurmerk"],
+        "maximale_duur_maanden": 24,
+        "verlenging": {"toegestaan": False},
+        "scheiding_handhaving_begeleiding": False,
+        "aanbieder": "extern",
+    }
     choices = choices_with(jobcoaching={**base, **jobcoaching})
     return Ordinance(choices, "x", choices.citeertitel, [], [Chapter("4", 1, "H", "3A", articles)], [])
 
@@ -60,14 +102,19 @@ def test_separation_not_chosen() -> None:
 
 
 def test_quality_met_with_national_standard_in_text() -> None:
-    ordinance = _ordinance([_quality(EISEN["uwv_erkenningskader"]["omschrijving"])], kwaliteitseisen=["uwv_erkenningskader"])
+    ordinance = _ordinance(
+        [_quality(EISEN["uwv_erkenningskader"]["omschrijving"])], kwaliteitseisen=["uwv_erkenningskader"]
+    )
     result = _ask(ordinance, "kwaliteit")
     assert result.met and "Erkenning door UWV" in result.reason and "artikel 15" in result.reason
 
 
 def test_quality_own_requirements_only_is_not_met() -> None:
-    ordinance = _ordinance([_quality(EISEN["eigen_eisen"]["omschrijving"] + " mbo 4")],
-                           kwaliteitseisen=["eigen_eisen"], eigen_eisen="mbo 4")
+    ordinance = _ordinance(
+        [_quality(EISEN["eigen_eisen"]["omschrijving"] + " mbo 4")],
+        kwaliteitseisen=["eigen_eisen"],
+        eigen_eisen="mbo 4",
+    )
     result = _ask(ordinance, "kwaliteit")
     assert not result.met and "eigen eisen" in result.reason
 
@@ -99,7 +146,9 @@ def test_maatwerk_two_years_without_extension_is_not_met() -> None:
 
 
 def test_maatwerk_extension_that_stays_within_two_years_is_not_met() -> None:
-    ordinance = _ordinance([_duration(12, 12)], maximale_duur_maanden=12, verlenging={"toegestaan": True, "maximale_duur_maanden": 12})
+    ordinance = _ordinance(
+        [_duration(12, 12)], maximale_duur_maanden=12, verlenging={"toegestaan": True, "maximale_duur_maanden": 12}
+    )
     result = _ask(ordinance, "maatwerk")
     assert not result.met and "samen 24 maanden" in result.reason
 

@@ -1,5 +1,5 @@
 """`python -m verordening`: the same CLI as the `verordening` command."""
 
-from .cli import main
+from verordening.cli.app import main
 
 main()

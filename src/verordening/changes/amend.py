@@ -1,0 +1,495 @@
+"""OLD and NEW choices -> the wijzigingsverordening that turns the OLD ordinance into the NEW one.
+
+Numbering follows the Aanwijzingen voor de regelgeving for amending regulations: existing
+articles keep their number. An inserted article takes the number of the article before it
+plus a letter (12 -> 12a, 12b); an article that vervalt leaves its number empty. The amended
+ordinance therefore has other numbers than a freshly built NEW ordinance; its text is NEW's
+text with references written in the amended numbering (`target`).
+
+Some choices are data of a decision rather than content: the year (citeertitel), adoption,
+entry into force, the withdrawn ordinance and the cliëntenraad step. For the amended
+ordinance they stay those of OLD; NEW's values go into the aanhef and Artikel II and III of
+the amending ordinance itself.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from verordening.changes.diff import paragraphs
+from verordening.choicefile.schema import AdviesCliëntenraad, Choices
+from verordening.engine.assemble import article_number_key, build_articles, select
+from verordening.engine.document import Article, Lid, Ordinance
+from verordening.engine.library import ClauseLibrary, load_library
+from verordening.engine.textfilters import datum, maanden, opsomming, ordinal
+from verordening.errors import VerordeningError
+
+OPEN, CLOSE = "\u201c", "\u201d"  # “ ” as in published Dutch regulations
+DECISION_KEYS = ("jaar", "vaststelling", "inwerkingtreding", "intrekking", "clientenraad")
+MAX_FRAGMENT_TOKENS = 21  # a longer word change is better read as a new lid
+MAX_STEPS = 3  # more changes in one article: the article komt te luiden
+
+
+class AmendError(VerordeningError):
+    """No amending ordinance can be drafted for this pair."""
+
+
+def target_choices(old: Choices, new: Choices) -> Choices:
+    """NEW's content with OLD's decision data: what the amended ordinance says."""
+    return new.model_copy(update={key: getattr(old, key) for key in DECISION_KEYS})
+
+
+# --- the amended numbering -------------------------------------------------------------------
+
+
+def _next_suffix(number: str) -> str:
+    """12 -> 12a, 12a -> 12b (Aanwijzing: inserted articles get a letter, never a new number)."""
+    base, suffix = article_number_key(number)
+    if not suffix:
+        return f"{base}a"
+    if suffix[-1] == "z":
+        return f"{base}{suffix}a"
+    return f"{base}{suffix[:-1]}{chr(ord(suffix[-1]) + 1)}"
+
+
+def assemble_numbered(choices: Choices, numbers: dict[str, str], library: ClauseLibrary | None = None) -> list[Article]:
+    """The articles for these choices, numbered as given (label -> "12a"), references resolved."""
+    return build_articles(library or load_library(), choices, numbers)[0]
+
+
+@dataclass
+class Slot:
+    """One place in the amended ordinance, in order."""
+
+    label: str
+    number: str
+    chapter: str
+    state: str  # "bestaand", "ingevoegd", "vervallen"
+
+
+def amended_sequence(old: Ordinance, target_labels: list[str], library: ClauseLibrary) -> list[Slot]:
+    """OLD's articles and the inserted ones in library order, with the amended numbers."""
+    old_by = {a.label: a for a in old.articles}
+    keep = set(target_labels)
+    order = {s.label: i for i, s in enumerate(library.articles)}
+    slots: list[Slot] = []
+    for label in sorted(set(old_by) | keep, key=order.__getitem__):
+        spec = library.spec(label)
+        if label in old_by:
+            slots.append(
+                Slot(label, str(old_by[label].number), spec.chapter, "bestaand" if label in keep else "vervallen")
+            )
+        elif not slots:
+            raise AmendError(
+                f"artikel '{label}' zou vóór het eerste artikel komen; daarvoor bestaat geen nummering met een letter"
+            )
+        else:
+            slots.append(Slot(label, _next_suffix(slots[-1].number), spec.chapter, "ingevoegd"))
+    return slots
+
+
+# --- instructions --------------------------------------------------------------------------
+
+
+@dataclass
+class Instruction:
+    """A change instruction: `text` is the sentence as published; `body` is the text it quotes."""
+
+    text: str
+    label: str
+    body: Article | Lid | None = None
+    steps: list[Instruction] = field(default_factory=list)  # "wordt als volgt gewijzigd: 1. … 2. …"
+    letter: str = ""
+    reasons: list[str] = field(default_factory=list)  # changed choice keys that cause it
+
+
+def letters(n: int) -> str:
+    """0 -> A, 25 -> Z, 26 -> AA (the onderdelen of Artikel I)."""
+    return chr(ord("A") + n) if n < 26 else letters(n // 26 - 1) + letters(n % 26)
+
+
+def q(text: str) -> str:
+    return f"{OPEN}{text}{CLOSE}"
+
+
+_TOKENS = re.compile(r"\S+|\s+")
+
+
+def _unit_texts(lid: Lid, onderdeel: int | None, sub: int | None) -> list[str]:
+    """The texts of the cited unit: a lid with its onderdelen, an onderdeel with its subs, or a sub."""
+    if sub is not None and onderdeel is not None:
+        return [lid.onderdelen[onderdeel].subs[sub].text]
+    if onderdeel is not None:
+        o = lid.onderdelen[onderdeel]
+        return [o.text] + [s.text for s in o.subs]
+    return [lid.text] + [t for o in lid.onderdelen for t in [o.text] + [s.text for s in o.subs]]
+
+
+def fragment(old: str, new: str, unit: list[str]) -> tuple[str, str] | None:
+    """The shortest quotable pair (old words, new words) that turns `old` into `new`.
+
+    The old words must occur exactly once in the cited unit, start and end on a word, and
+    hold a letter (so "24" becomes "24 maanden"). None when no short pair exists.
+    """
+    from difflib import SequenceMatcher
+
+    a, b = _TOKENS.findall(old), _TOKENS.findall(new)
+    ops = [op for op in SequenceMatcher(None, a, b, autojunk=False).get_opcodes() if op[0] != "equal"]
+    if not ops:
+        return None
+    i1, i2, j1, j2 = ops[0][1], ops[-1][2], ops[0][3], ops[-1][4]
+    grow_right = True
+    while True:
+        o, n = "".join(a[i1:i2]), "".join(b[j1:j2])
+        good = (
+            o
+            and n
+            and o == o.strip()
+            and n == n.strip()
+            and re.search(r"[^\W\d_]", o)
+            and re.search(r"[^\W\d_]", n)
+            and sum(t.count(o) for t in unit) == 1
+        )
+        if good:
+            if max(i2 - i1, j2 - j1) > MAX_FRAGMENT_TOKENS:
+                return None
+            # Punctuation both sides share is not quoted: "24 maanden," -> "24 maanden".
+            while (
+                o[-1] == n[-1]
+                and o[-1] in ",.;:"
+                and sum(t.count(o[:-1]) for t in unit) == 1
+                and o[:-1].strip() == o[:-1]
+                and n[:-1].strip() == n[:-1]
+            ):
+                o, n = o[:-1], n[:-1]
+            return o, n
+        can_right, can_left = i2 < len(a), i1 > 0
+        if not (can_right or can_left):
+            return None
+        # Whitespace at an edge is never quoted: grow past it first.
+        if o[:1].isspace() or n[:1].isspace() or (not o or not n) and not can_right:
+            right = not can_left
+        elif o[-1:].isspace() or n[-1:].isspace():
+            right = can_right
+        else:
+            right = can_right if (grow_right or not can_left) else False
+            grow_right = not grow_right
+        if right:
+            i2, j2 = i2 + 1, j2 + 1
+        else:
+            i1, j1 = i1 - 1, j1 - 1
+
+
+def _cite(lid: Lid, o: int | None, s: int | None, article: str | None) -> str:
+    """ "artikel 9, tweede lid, onderdeel a" (article None: relative, "het tweede lid, onderdeel a")."""
+    parts = []
+    if article is not None:
+        parts.append(f"artikel {article}")
+    if lid.number is not None:
+        parts.append(f"{ordinal(lid.number)} lid" if article is not None else f"het {ordinal(lid.number)} lid")
+    if o is not None:
+        parts.append(f"onderdeel {lid.onderdelen[o].letter}")
+    if s is not None and o is not None:
+        parts.append(f"onder {lid.onderdelen[o].subs[s].number}")
+    return ", ".join(parts)
+
+
+def _shape(lid: Lid) -> list[int]:
+    return [len(o.subs) for o in lid.onderdelen]
+
+
+def _lid_steps(old: Lid, new: Lid) -> list[tuple[Lid, int | None, int | None, str, str]] | None:
+    """Word replacements (lid, onderdeel, sub, old words, new words) that turn old into new, or None."""
+    if _shape(old) != _shape(new):
+        return None
+    pairs = [(None, None, old.text, new.text)]
+    for i, (oo, no) in enumerate(zip(old.onderdelen, new.onderdelen)):
+        pairs.append((i, None, oo.text, no.text))
+        pairs += [(i, j, os.text, ns.text) for j, (os, ns) in enumerate(zip(oo.subs, no.subs))]
+    out = []
+    for o, s, old_text, new_text in pairs:
+        if old_text == new_text:
+            continue
+        found = fragment(old_text, new_text, _unit_texts(old, o, s))
+        if found is None:
+            return None
+        out.append((old, o, s, *found))
+    return out
+
+
+def _words_text(where: str, before: str, after: str) -> str:
+    comma = "," if "," in where else ""
+    return f"In {where}{comma} wordt {q(before)} vervangen door {q(after)}."
+
+
+def _article_instructions(old: Article, new: Article) -> Instruction | None:
+    """The instruction for an article present before and after, or None if unchanged."""
+    n = str(old.number)
+    if paragraphs(old) == paragraphs(new) and old.title == new.title:
+        return None
+    whole = Instruction(f"Artikel {n} komt te luiden:", old.label, body=new)
+    if old.title != new.title or len(old.leden) != len(new.leden):
+        return whole
+    # (relative text, standalone text, body) per step
+    steps: list[tuple[str, str, Lid | None]] = []
+    changed = 0
+    for ol, nl in zip(old.leden, new.leden):
+        if _lid_key(ol) == _lid_key(nl):
+            continue
+        changed += 1
+        words = _lid_steps(ol, nl)
+        if words is None:
+            if ol.number is None:
+                return whole
+            nth = ordinal(ol.number)
+            steps.append((f"Het {nth} lid komt te luiden:", f"Artikel {n}, {nth} lid, komt te luiden:", nl))
+            continue
+        for lid, o, s, before, after in words:
+            steps.append(
+                (
+                    _words_text(_cite(lid, o, s, None), before, after) if _cite(lid, o, s, None) else "",
+                    _words_text(_cite(lid, o, s, n), before, after),
+                    None,
+                )
+            )
+    if len(steps) == 1:
+        return Instruction(steps[0][1], old.label, body=steps[0][2])
+    if (
+        len(steps) > MAX_STEPS
+        or (changed == len(old.leden) and len(old.leden) > 1)
+        or any(not rel for rel, _, _ in steps)
+    ):
+        return whole
+    return Instruction(
+        f"Artikel {n} wordt als volgt gewijzigd:",
+        old.label,
+        steps=[Instruction(rel, old.label, body=body) for rel, _, body in steps],
+    )
+
+
+def _lid_key(lid: Lid) -> list[tuple[Any, ...]]:
+    return [(lid.number, lid.text)] + [(o.letter, o.text, [(s.number, s.text) for s in o.subs]) for o in lid.onderdelen]
+
+
+def instructions(old: Ordinance, slots: list[Slot], target: dict[str, Article]) -> list[Instruction]:
+    old_by = {a.label: a for a in old.articles}
+    out: list[Instruction] = []
+    for i, slot in enumerate(slots):
+        if slot.state == "vervallen":
+            out.append(Instruction(f"Artikel {slot.number} vervalt.", slot.label))
+        elif slot.state == "bestaand":
+            ins = _article_instructions(old_by[slot.label], target[slot.label])
+            if ins is not None:
+                out.append(ins)
+        else:
+            before = [s for s in slots[:i] if s.state != "vervallen" and s.chapter == slot.chapter]
+            after = [s for s in slots[i + 1 :] if s.state == "bestaand" and s.chapter == slot.chapter]
+            if before:
+                where = f"Na artikel {before[-1].number}"
+            elif after:
+                where = f"Voor artikel {after[0].number}"
+            else:
+                raise AmendError(
+                    f"artikel '{slot.label}' zou het enige artikel van een nieuw hoofdstuk zijn; "
+                    "het invoegen van een hoofdstuk wordt niet ondersteund"
+                )
+            out.append(
+                Instruction(f"{where} wordt een artikel ingevoegd, luidende:", slot.label, body=target[slot.label])
+            )
+    for n, ins in enumerate(out):
+        ins.letter = letters(n)
+    return out
+
+
+# --- the choices that changed ----------------------------------------------------------------
+
+
+def flatten(value: Any, prefix: str = "") -> dict[str, Any]:
+    if isinstance(value, dict) and value:
+        out: dict[str, Any] = {}
+        for k, v in value.items():
+            out.update(flatten(v, f"{prefix}.{k}" if prefix else k))
+        return out
+    return {prefix: value}
+
+
+def changed_choices(old: Choices, new: Choices) -> dict[str, tuple[Any, Any]]:
+    """Dotted choice key -> (old value, new value), for every key that differs."""
+    a, b = flatten(old.model_dump()), flatten(new.model_dump())
+    return {
+        k: (a.get(k), b.get(k))
+        for k in sorted(set(a) | set(b), key=lambda k: (list(a) + list(b)).index(k))
+        if a.get(k) != b.get(k)
+    }
+
+
+def _reasons(label: str, keys: list[str], library: ClauseLibrary) -> list[str]:
+    spec = library.spec(label)
+    related = set(spec.choices)
+
+    def hit(key: str) -> bool:
+        return (
+            any(key == c or key.startswith(c + ".") or c.startswith(key + ".") for c in related)
+            or f"k.{key}" in spec.when
+        )
+
+    return [k for k in keys if hit(k)]
+
+
+CHOICE_NAMES = {
+    "gemeente": "gemeente",
+    "jobcoaching.kwaliteitseisen": "kwaliteitseisen voor jobcoaches",
+    "jobcoaching.eigen_eisen": "eigen kwaliteitseisen voor jobcoaches",
+    "jobcoaching.maximale_duur_maanden": "maximale duur van jobcoaching",
+    "jobcoaching.verlenging.toegestaan": "verlenging van jobcoaching mogelijk",
+    "jobcoaching.verlenging.maximale_duur_maanden": "ten hoogste verlenging van jobcoaching",
+    "jobcoaching.scheiding_handhaving_begeleiding": "scheiding van handhaving en begeleiding",
+    "jobcoaching.aanbieder": "aanbieder van jobcoaching",
+    "artikel_13_loonkostensubsidie.opnemen": "loonkostensubsidie buiten de doelgroep (artikel 13 van het VNG-model)",
+    "artikel_13_loonkostensubsidie.maximale_duur_maanden": "maximale duur van loonkostensubsidie buiten de doelgroep",
+    "persoonlijke_ondersteuning.subsidie_werkgever": "subsidie aan de werkgever voor persoonlijke ondersteuning",
+    "budgetplafond": "budgetplafond",
+}
+
+
+def choice_name(key: str) -> str:
+    return CHOICE_NAMES.get(key, key)
+
+
+def choice_value(key: str, value: Any, names: dict[str, str] | None = None) -> str:
+    """A choice value in words; `names` maps enum values to display names (kwaliteitseisen)."""
+    names = names or {}
+    if value is None:
+        return "niet opgenomen"
+    if isinstance(value, bool):
+        return "ja" if value else "nee"
+    if isinstance(value, int) and key.endswith("_maanden"):
+        return maanden(value)
+    if isinstance(value, dt.date):
+        return datum(value)
+    if isinstance(value, list):
+        return (
+            opsomming(names.get(str(getattr(v, "value", v)), str(getattr(v, "value", v))) for v in value)
+            if value
+            else "geen"
+        )
+    return str(getattr(value, "value", value))
+
+
+# --- the amending ordinance ------------------------------------------------------------------
+
+
+@dataclass
+class Amendment:
+    old: Ordinance
+    new: Choices
+    target: list[Article]  # the amended ordinance's articles in amended numbering
+    slots: list[Slot]
+    instructions: list[Instruction]
+    changes: dict[str, tuple[Any, Any]]  # content choices that changed
+    value_names: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def title(self) -> str:
+        return f"Verordening tot wijziging van de {self.old.citeertitel}"
+
+    @property
+    def citeertitel(self) -> str:
+        return f"Wijzigingsverordening Re-integratieverordening Participatiewet {self.old.choices.gemeente} {self.new.jaar}"
+
+    @property
+    def aanhef(self) -> list[str]:
+        k = self.new
+        gelet = next(
+            (line for line in self.old.aanhef if line.lower().startswith("gelet op")),
+            "gelet op artikel 8a van de Participatiewet;",
+        )
+        lines = [
+            f"De raad van de gemeente {self.old.choices.gemeente};",
+            f"gelezen het voorstel van burgemeester en wethouders van {datum(k.vaststelling.voorstel_datum)}, nummer {k.vaststelling.voorstel_nummer};",
+            gelet,
+        ]
+        c = k.clientenraad
+        if isinstance(c, AdviesCliëntenraad):
+            if c.advies_ontvangen is not None:
+                lines.append(f"gezien het advies van de {c.naam} van {datum(c.advies_ontvangen)};")
+            else:
+                lines.append(f"gelet op het verzoek om advies aan de {c.naam} van {datum(c.advies_gevraagd)};")
+        lines.append("besluit vast te stellen de volgende verordening:")
+        lines.append(f"{self.title}.")
+        return lines
+
+    @property
+    def artikel_i(self) -> str:
+        return f"De {self.old.citeertitel} wordt als volgt gewijzigd:"
+
+    @property
+    def artikel_ii(self) -> str:
+        return f"Deze verordening treedt in werking op {datum(self.new.inwerkingtreding)}."
+
+    @property
+    def artikel_iii(self) -> str:
+        return f"Deze verordening wordt aangehaald als: {self.citeertitel}."
+
+    @property
+    def ondertekening(self) -> str:
+        return (
+            f"Aldus vastgesteld in de openbare vergadering van de raad van de gemeente {self.old.choices.gemeente} "
+            f"van {datum(self.new.vaststelling.datum)}."
+        )
+
+    def toelichting(self) -> list[str]:
+        """One paragraph per instruction: what changes and which choice causes it."""
+        out = []
+        for ins in self.instructions:
+            what = _describe(ins, self.slots)
+            if ins.reasons:
+                why = "; ".join(
+                    f"{choice_name(k)}: {choice_value(k, self.changes[k][0], self.value_names)} → "
+                    f"{choice_value(k, self.changes[k][1], self.value_names)}"
+                    for k in ins.reasons
+                )
+                out.append(f"Onderdeel {ins.letter}. {what} Reden: gewijzigde keuze ({why}).")
+            else:
+                out.append(
+                    f"Onderdeel {ins.letter}. {what} Reden: samenhang met de overige wijzigingen (een verwijzing of een begrip past zich aan)."
+                )
+        return out
+
+
+def _describe(ins: Instruction, slots: list[Slot]) -> str:
+    slot = next(s for s in slots if s.label == ins.label)
+    title = ins.body.title if isinstance(ins.body, Article) else None
+    if slot.state == "vervallen":
+        return f"Artikel {slot.number} vervalt; het nummer blijft leeg."
+    if slot.state == "ingevoegd":
+        return f"Een nieuw artikel {slot.number} ({title}) wordt ingevoegd; de bestaande artikelen behouden hun nummer."
+    if isinstance(ins.body, Article):
+        return f"Artikel {slot.number} ({title}) krijgt een nieuwe tekst."
+    return f"Artikel {slot.number} wordt gewijzigd."
+
+
+def amend(old_choices: Choices, new_choices: Choices, library: ClauseLibrary | None = None) -> Amendment:
+    from verordening.engine.assemble import assemble
+
+    library = library or load_library()
+    old = assemble(old_choices, library)
+    goal = target_choices(old_choices, new_choices)
+    labels = [s.label for s in select(library, goal)]
+    slots = amended_sequence(old, labels, library)
+    numbers = {s.label: s.number for s in slots if s.state != "vervallen"}
+    target = assemble_numbered(goal, numbers, library)
+    by_label = {a.label: a for a in target}
+    steps = instructions(old, slots, by_label)
+    if not steps:
+        raise AmendError("de twee keuzebestanden leiden tot dezelfde artikelen; er valt niets te wijzigen")
+    changes = {
+        k: v for k, v in changed_choices(old_choices, new_choices).items() if k.split(".")[0] not in DECISION_KEYS
+    }
+    for ins in steps:
+        ins.reasons = _reasons(ins.label, list(changes), library)
+    names = {str(key): str(v.get("naam", key)) for key, v in (library.kwaliteitseisen or {}).items()}
+    return Amendment(old, new_choices, target, slots, steps, changes, names)

@@ -1,0 +1,250 @@
+"""Command line: thin wrappers around build.py; all messages in Dutch, no tracebacks."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from verordening.errors import VerordeningError
+
+app = typer.Typer(
+    help="Stelt de Re-integratieverordening Participatiewet van een gemeente op uit het VNG-model en een keuzebestand.",
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    options_metavar="[OPTIES]",
+    subcommand_metavar="OPDRACHT [ARGUMENTEN]...",
+)
+
+DEBUG_ENV = "VERORDENING_DEBUG"  # set by --debug; read by worker processes too (batch.py)
+
+Files = Annotated[
+    list[Path],
+    typer.Argument(
+        metavar="KEUZEBESTAND_OF_MAP", help="Keuzebestanden (YAML), of mappen met keuzebestanden.", show_default=False
+    ),
+]
+
+
+def expand(paths: list[Path]) -> list[Path]:
+    """Files as given; a folder stands for the *.yaml files in it."""
+    out: list[Path] = []
+    for p in paths:
+        if p.is_dir():
+            out += sorted(q for q in p.iterdir() if q.suffix in (".yaml", ".yml"))
+        else:
+            out.append(p)
+    return out
+
+
+def fail(exc: VerordeningError) -> None:
+    typer.echo(str(exc), err=True)
+
+
+@app.callback()
+def _options(
+    debug: Annotated[
+        bool, typer.Option("--debug", help="Toon bij een fout ook de technische foutmelding (traceback).")
+    ] = False,
+) -> None:
+    if debug:
+        os.environ[DEBUG_ENV] = "1"
+
+
+@app.command(options_metavar="[OPTIES]")
+def build(
+    files: Files,
+    out: Annotated[Path, typer.Option("--out", help="Map waarin de uitvoer komt; per gemeente een submap.")] = Path(
+        "output"
+    ),
+    template: Annotated[
+        Path | None,
+        typer.Option(
+            "--template", help="Word-bestand (reference.docx) waarvan de DOCX de opmaakprofielen (huisstijl) overneemt."
+        ),
+    ] = None,
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force",
+            help="Overschrijf ook met de hand bewerkte uitvoer; de bewerkte versie blijft als reservekopie bewaard.",
+        ),
+    ] = False,
+    processen: Annotated[
+        int | None,
+        typer.Option(
+            "--processen",
+            min=1,
+            help="Aantal processen voor veel keuzebestanden tegelijk; standaard alle processorkernen.",
+        ),
+    ] = None,
+) -> None:
+    """Bouw de verordening (Markdown, DOCX, HTML, controlelijst) voor elk keuzebestand."""
+    from verordening.runs.batch import build_many
+    from verordening.runs.build import BuildOptions
+
+    options = BuildOptions(out_dir=out, template=template, force=force)
+    _, exit_code = build_many(expand(files), options, workers=processen)
+    raise typer.Exit(exit_code)
+
+
+@app.command(options_metavar="[OPTIES]")
+def check(files: Files) -> None:
+    """Toon de controle op artikel 8a, tweede lid, en artikel 47 Participatiewet; exitcode 1 als een vereiste niet is voldaan."""
+    from verordening.choicefile.reader import load_choices
+    from verordening.engine.assemble import assemble
+    from verordening.engine.checklist import compute
+
+    exit_code = 0
+    for path in expand(files):
+        try:
+            ordinance = assemble(load_choices(path))
+            checklist = compute(ordinance)
+        except VerordeningError as exc:
+            fail(exc)
+            exit_code = max(exit_code, exc.exit_code)
+            continue
+        typer.echo(f"{ordinance.citeertitel} ({path})")
+        for r in checklist:
+            mark = "voldaan     " if r.met else "NIET VOLDAAN"
+            typer.echo(f"  [{mark}] {r.citation}: {r.reason}")
+        if not all(r.met for r in checklist):
+            exit_code = max(exit_code, 1)
+    raise typer.Exit(exit_code)
+
+
+@app.command(options_metavar="[OPTIES]")
+def compare(
+    files: Files,
+    format: Annotated[
+        str, typer.Option("--format", help="Uitvoerformaat: md, csv of html (sorteerbaar en filterbaar).")
+    ] = "md",
+    out: Annotated[
+        Path | None, typer.Option("--out", help="Schrijf naar dit bestand in plaats van naar het scherm.")
+    ] = None,
+    scheidingsteken: Annotated[
+        str, typer.Option("--scheidingsteken", help="Scheidingsteken voor csv: ';' (Nederlandse Excel) of ','.")
+    ] = ";",
+) -> None:
+    """Vergelijk gemeenten: per gemeente de belangrijkste keuzes en de OVAL-scorecard, met een samenvatting."""
+    from verordening.runs.compare import FORMATS, SEPARATORS, collect, render
+    from verordening.runs.output import write_atomic
+
+    if format not in FORMATS:
+        raise typer.BadParameter(f"kies uit {', '.join(FORMATS)}", param_hint="--format")
+    if scheidingsteken not in SEPARATORS:
+        raise typer.BadParameter("kies ';' of ','", param_hint="--scheidingsteken")
+    rows, failures = collect(expand(files))
+    for failure in failures:
+        typer.echo(failure.error, err=True)
+    data = render(rows, format, scheidingsteken)
+    if out:
+        write_atomic(out, data)
+        typer.echo(f"{len(rows)} gemeenten vergeleken → {out}", err=True)
+    else:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+    raise typer.Exit(max((f.exit_code for f in failures), default=0))
+
+
+@app.command("genereer-synthetisch", options_metavar="[OPTIES]")
+def genereer_synthetisch(
+    map: Annotated[
+        Path,
+        typer.Argument(
+            metavar="MAP", help="Map voor de synthetische keuzebestanden (niet municipalities/).", show_default=False
+        ),
+    ],
+    seed: Annotated[
+        int, typer.Option("--seed", help="Startwaarde van het toeval; dezelfde seed geeft dezelfde bestanden.")
+    ] = 2023,
+) -> None:
+    """Schrijf synthetische keuzebestanden (SYNTHETISCH, geen beleid) voor alle huidige gemeenten, voor tests en metingen."""
+    from verordening.runs.synthetic import generate
+
+    try:
+        written = generate(map, seed)
+    except VerordeningError as exc:
+        fail(exc)
+        raise typer.Exit(exc.exit_code) from None
+    typer.echo(f"{len(written)} synthetische keuzebestanden geschreven in {map}")
+
+
+@app.command(options_metavar="[OPTIES]")
+def diff(
+    old: Annotated[
+        Path,
+        typer.Argument(
+            metavar="OUD", help="Keuzebestand van de oude versie (met --model: het ontwerp).", show_default=False
+        ),
+    ],
+    new: Annotated[
+        Path | None, typer.Argument(metavar="NIEUW", help="Keuzebestand van de nieuwe versie.", show_default=False)
+    ] = None,
+    model: Annotated[
+        bool, typer.Option("--model", help="Vergelijk het ontwerp met het ongewijzigde VNG-model van die gemeente.")
+    ] = False,
+    fmt: Annotated[
+        str, typer.Option("--format", help="md, html of docx (docx: bijgehouden wijzigingen in Word).")
+    ] = "md",
+    out: Annotated[
+        Path | None, typer.Option("--out", help="Schrijf naar dit bestand in plaats van naar het scherm.")
+    ] = None,
+) -> None:
+    """Vergelijk twee versies artikel voor artikel: verplaatste artikelen en woordwijzigingen."""
+    from verordening.cli.changes import run_diff
+
+    try:
+        run_diff(old, new, model, fmt, out)
+    except VerordeningError as exc:
+        fail(exc)
+        raise typer.Exit(exc.exit_code) from None
+
+
+@app.command(options_metavar="[OPTIES]")
+def amend(
+    old: Annotated[
+        Path, typer.Argument(metavar="OUD", help="Keuzebestand van de geldende verordening.", show_default=False)
+    ],
+    new: Annotated[
+        Path, typer.Argument(metavar="NIEUW", help="Keuzebestand van de gewenste versie.", show_default=False)
+    ],
+    out: Annotated[Path, typer.Option("--out", help="Map waarin de uitvoer komt; per gemeente een submap.")] = Path(
+        "output"
+    ),
+) -> None:
+    """Stel de wijzigingsverordening op die de oude versie in de nieuwe verandert (Markdown en DOCX, met toelichting)."""
+    from verordening.cli.changes import run_amend
+
+    try:
+        run_amend(old, new, out)
+    except VerordeningError as exc:
+        fail(exc)
+        raise typer.Exit(exc.exit_code) from None
+
+
+def main() -> None:
+    from verordening.cli import dutch as cli_dutch
+
+    cli_dutch.install()
+    try:
+        sys.exit(cli_dutch.run(app))
+    except KeyboardInterrupt:
+        typer.echo("Afgebroken.", err=True)
+        sys.exit(130)
+    except Exception as exc:
+        if os.environ.get(DEBUG_ENV):
+            raise
+        if isinstance(exc, VerordeningError):
+            fail(exc)
+            sys.exit(exc.exit_code)
+        typer.echo(
+            f"Interne fout ({type(exc).__name__}: {exc}). Start de opdracht opnieuw met --debug "
+            "voor de technische details en meld de fout.",
+            err=True,
+        )
+        sys.exit(1)

@@ -1,0 +1,67 @@
+"""The work behind `verordening diff` and `verordening amend`, so cli.py stays thin."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import typer
+
+from verordening.changes.amend import amend
+from verordening.changes.amendment import to_docx, to_markdown
+from verordening.changes.diff import compare, model_choices
+from verordening.changes.redline import FORMATS, render
+from verordening.choicefile.reader import load_choices
+from verordening.engine.assemble import assemble
+from verordening.errors import VerordeningError
+from verordening.runs.output import safe_target, write_atomic
+
+
+class UsageError(VerordeningError):
+    exit_code = 2
+
+
+def run_diff(old: Path, new: Path | None, model: bool, fmt: str, out: Path | None) -> None:
+    if fmt not in FORMATS:
+        raise UsageError(f"onbekend formaat '{fmt}'; kies uit {', '.join(FORMATS)}")
+    if model == (new is not None):
+        raise UsageError("geef twee keuzebestanden (OUD NIEUW), of één keuzebestand met --model")
+    if fmt == "docx" and out is None:
+        raise UsageError("een DOCX-bestand kan niet op het scherm worden getoond; geef met --out een bestandsnaam op")
+    if model:
+        draft = load_choices(old)
+        first, second = model_choices(draft), draft
+        names = ("VNG-model", f"ontwerp {draft.citeertitel}")
+    else:
+        first, second = load_choices(old), load_choices(new)  # type: ignore[arg-type]
+        names = (None, None)
+    data = render(compare(assemble(first), assemble(second)), fmt, *names)
+    if out is None:
+        sys.stdout.write(data.decode("utf-8"))
+        return
+    write_atomic(out, data)
+    typer.echo(f"vergelijking geschreven naar {out}", err=True)
+
+
+def run_amend(old: Path, new: Path, out_dir: Path) -> None:
+    first, second = load_choices(old), load_choices(new)
+    if first.gemeente != second.gemeente:
+        typer.echo(
+            f"let op: de keuzebestanden zijn van verschillende gemeenten ({first.gemeente}, {second.gemeente}); "
+            f"de wijzigingsverordening wijzigt de verordening van {first.gemeente}",
+            err=True,
+        )
+    amendment = amend(first, second)
+    target = safe_target(out_dir, amendment.old.slug)
+    stem = f"wijzigingsverordening-{second.jaar}"
+    files = {target / f"{stem}.md": to_markdown(amendment).encode("utf-8"), target / f"{stem}.docx": to_docx(amendment)}
+    for path, data in files.items():
+        write_atomic(path, data)
+    letters = (
+        f"{amendment.instructions[0].letter}–{amendment.instructions[-1].letter}"
+        if len(amendment.instructions) > 1
+        else "A"
+    )
+    typer.echo(
+        f"{amendment.title}: {len(amendment.instructions)} wijziging(en) ({letters}) → {target / stem}.md, .docx"
+    )

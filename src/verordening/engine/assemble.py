@@ -1,0 +1,333 @@
+"""Choices + clause library -> a numbered Ordinance with every reference resolved.
+
+Stages: select the articles whose `when` holds; render each template with reference
+placeholders; parse the structure markers into leden/onderdelen/sub-onderdelen; number
+everything; replace the placeholders by Dutch references ("artikel 12, tweede lid").
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from jinja2 import TemplateError
+
+from verordening.choicefile.municipalities import municipality_by_name
+from verordening.choicefile.schema import Choices
+from verordening.engine.document import Article, Chapter, Lid, Onderdeel, Ordinance, Paragraph, Ref, Sub
+from verordening.engine.library import ArticleSpec, ClauseLibrary, load_library
+from verordening.engine.textfilters import REF_CLOSE, REF_OPEN, Token, artikelen, ordinal, restore
+from verordening.errors import BuildError
+
+_MARKER = re.compile(r"^\[(lid|onderdeel|sub)(?::([a-z0-9_]+))?\]\s*(.*)$")
+_TOKEN = re.compile(f"{REF_OPEN}(.*?){REF_CLOSE}")
+
+
+@functools.lru_cache(maxsize=512)
+def _condition(env: Any, when: str) -> Any:
+    """A compiled `when` expression; compiled once per library, not once per document."""
+    return env.compile_expression(when, undefined_to_none=False)
+
+
+def select(library: ClauseLibrary, choices: Choices) -> list[ArticleSpec]:
+    """The articles included for these choices, in ordinance order."""
+    selected = []
+    for spec in library.articles:
+        try:
+            condition = _condition(library.env, spec.when)
+            if condition(k=choices):
+                selected.append(spec)
+        except TemplateError as exc:
+            raise BuildError(
+                f"{spec.path}: de voorwaarde 'when: {spec.when}' kan niet worden geëvalueerd: {exc}"
+            ) from exc
+    return selected
+
+
+def _context(library: ClauseLibrary, choices: Choices, included: set[str]) -> dict[str, Any]:
+    def ref(label: str, *path: str) -> Token:
+        if label not in {a.label for a in library.articles}:
+            raise BuildError(f"verwijzing naar onbekend artikel '{label}'")
+        return Token(f"{REF_OPEN}{'|'.join((label, *path))}{REF_CLOSE}")
+
+    def refs(*labels: str) -> Token:
+        return Token(f"{REF_OPEN}*{'|'.join(labels)}{REF_CLOSE}")
+
+    return {
+        "k": choices,
+        "gemeente": choices.gemeente,
+        "citeertitel": choices.citeertitel,
+        "kwaliteitseisen": library.kwaliteitseisen,
+        "ref": ref,
+        "refs": refs,
+        "included": lambda label: label in included,
+    }
+
+
+def _render_block(spec: ArticleSpec, block: str, context: dict[str, Any]) -> str:
+    try:
+        return "".join(spec.template.blocks[block](spec.template.new_context(context)))
+    except BuildError as exc:
+        raise BuildError(f"{spec.path}: {exc}") from exc
+    except TemplateError as exc:
+        line = getattr(exc, "lineno", None)
+        where = f"{spec.path}:{line}" if line else str(spec.path)
+        raise BuildError(f"{where}: fout in de modelbepaling: {exc}") from exc
+
+
+def parse_structure(text: str, where: str) -> list[Lid]:
+    """Turn marker lines into leden, onderdelen and sub-onderdelen (unnumbered)."""
+    leden: list[Lid] = []
+    current: Lid | Onderdeel | Sub | None = None
+    for raw in text.splitlines():
+        line = raw.strip()
+        if not line:
+            continue
+        m = _MARKER.match(line)
+        if not m:
+            if current is None:
+                current = Lid(None, "")
+                leden.append(current)
+            current.text = f"{current.text} {restore(line)}".strip()
+            continue
+        kind, label, rest = m.groups()
+        rest = restore(rest)
+        if kind == "lid":
+            current = Lid(label, rest)
+            leden.append(current)
+        elif kind == "onderdeel":
+            if not leden:
+                raise BuildError(f"{where}: een onderdeel staat niet in een lid")
+            current = Onderdeel(label, rest)
+            leden[-1].onderdelen.append(current)
+        else:
+            if not leden or not leden[-1].onderdelen:
+                raise BuildError(f"{where}: een subonderdeel staat niet in een onderdeel")
+            current = Sub(label, rest)
+            leden[-1].onderdelen[-1].subs.append(current)
+    if not leden:
+        raise BuildError(f"{where}: het artikel heeft geen tekst")
+    return leden
+
+
+def parse_paragraphs(text: str) -> list[Paragraph]:
+    """Blank-line separated paragraphs; lines starting with '- ' form a bulleted list."""
+    paragraphs: list[Paragraph] = []
+    for chunk in re.split(r"\n\s*\n", restore(text)):
+        lines = [line.strip() for line in chunk.splitlines() if line.strip()]
+        if not lines:
+            continue
+        if all(line.startswith("- ") for line in lines):
+            paragraphs.append(Paragraph(bullets=[line[2:].strip() for line in lines]))
+        else:
+            paragraphs.append(Paragraph(text=" ".join(lines)))
+    return paragraphs
+
+
+def resolve_paragraphs(resolver: _Resolver, text: str, here: Article | None) -> list[Paragraph]:
+    """Toelichting text -> paragraphs with references written out and located."""
+    paragraphs = parse_paragraphs(text)
+    for p in paragraphs:
+        p.text, p.refs = resolver.resolve(p.text, here)
+        resolved = [resolver.resolve(b, here) for b in p.bullets]
+        p.bullets, p.bullet_refs = [t for t, _ in resolved], [r for _, r in resolved]
+    return paragraphs
+
+
+def _letters(n: int) -> str:
+    """0 -> a, 25 -> z, 26 -> aa (Aanwijzing: onderdelen lettered consecutively)."""
+    return "abcdefghijklmnopqrstuvwxyz"[n] if n < 26 else _letters(n // 26 - 1) + _letters(n % 26)
+
+
+def number_article(leden: list[Lid]) -> None:
+    for i, lid in enumerate(leden, 1):
+        lid.number = i if len(leden) > 1 else None
+        for j, onderdeel in enumerate(lid.onderdelen):
+            onderdeel.letter = _letters(j)
+            for s, sub in enumerate(onderdeel.subs, 1):
+                sub.number = f"{s}°"
+
+
+class _Resolver:
+    """Writes references in words, relative to the article that contains them."""
+
+    def __init__(self, articles: list[Article], library: ClauseLibrary):
+        self.by_label = {a.label: a for a in articles}
+        self.library = library
+
+    def _article(self, label: str) -> Article:
+        if label not in self.by_label:
+            raise BuildError(
+                f"verwijzing naar artikel '{label}', dat bij deze keuzes niet in de verordening staat "
+                f"(voorwaarde: {self.library.spec(label).when})"
+            )
+        return self.by_label[label]
+
+    def one(self, path: list[str], here: Article | None, here_lid: Lid | None = None) -> str:
+        article = self._article(path[0])
+        lid = onderdeel = sub = None
+        if len(path) > 1:
+            lid = _find(article.leden, path[1], article, "lid")
+        if len(path) > 2:
+            onderdeel = _find(lid.onderdelen, path[2], article, "onderdeel")
+        if len(path) > 3:
+            sub = _find(onderdeel.subs, path[3], article, "subonderdeel")
+        parts: list[str] = []
+        same = article is here
+        if not same:
+            parts.append(f"artikel {article.number}")
+        if lid is not None and lid.number is not None and not (same and lid is here_lid and onderdeel is not None):
+            parts.append(f"het {ordinal(lid.number)} lid" if same else f"{ordinal(lid.number)} lid")
+        if onderdeel is not None:
+            parts.append(f"onderdeel {onderdeel.letter}")
+        if sub is not None:
+            parts.append(f"onder {sub.number}")
+        if not parts:
+            return "dit artikel"
+        return ", ".join(parts)
+
+    def many(self, labels: list[str]) -> str:
+        return artikelen(sorted((self._article(label).number for label in labels), key=article_number_key))
+
+    def resolve(
+        self, text: str, here: Article | None, here_lid: Lid | None = None, opens_sentence: bool = True
+    ) -> tuple[str, list[Ref]]:
+        """Replace reference tokens by words; also return where each "artikel N" was written."""
+        out: list[str] = []
+        refs: list[Ref] = []
+        length = pos = 0
+        for m in _TOKEN.finditer(text):
+            body = m.group(1)
+            words = (
+                self.many(body[1:].split("|")) if body.startswith("*") else self.one(body.split("|"), here, here_lid)
+            )
+            before = text[: m.start()].rstrip()
+            # A reference that opens a sentence starts with a capital ("Artikel 12 is …");
+            # onderdelen continue the sentence of their lid and stay lower case.
+            if before.endswith(".") or (not before and opens_sentence):
+                words = words[0].upper() + words[1:]
+            # "artikel 10, tweede lid, van overeenkomstige toepassing": a reference with a lid or
+            # onderdeel is closed by a comma when the sentence continues with a word.
+            if ", " in words and re.match(r" \w", text[m.end() :]):
+                words += ","
+            length += m.start() - pos
+            out += [text[pos : m.start()], words]
+            refs += [(length + start, length + end, number) for start, end, number in _article_spans(words)]
+            length += len(words)
+            pos = m.end()
+        out.append(text[pos:])
+        return "".join(out), refs
+
+
+_SINGLE = re.compile(r"[Aa]rtikel (\d+[a-z]*)\b")
+_NUMBER = re.compile(r"\d+[a-z]*")
+
+
+def _article_spans(words: str) -> list[Ref]:
+    """ "artikel 12, tweede lid" -> the span of "artikel 12"; "de artikelen 6 en 7" -> each number."""
+
+    def number(text: str) -> int | str:
+        return int(text) if text.isdigit() else text
+
+    if m := _SINGLE.match(words):
+        return [(0, m.end(), number(m.group(1)))]
+    if words.lower().startswith("de artikelen "):
+        return [(n.start(), n.end(), number(n.group())) for n in _NUMBER.finditer(words)]
+    return []  # "het tweede lid", "dit artikel": within the same article
+
+
+def _find(items: list[Any], label: str, article: Article, kind: str) -> Any:
+    for item in items:
+        if item.label == label:
+            return item
+    raise BuildError(f"verwijzing naar {kind} '{label}' van artikel '{article.label}', dat daar niet (meer) staat")
+
+
+def article_number_key(number: int | str) -> tuple[int, str]:
+    """12 < 12a < 12b < 13: amending ordinances insert lettered articles (see amend.py)."""
+    m = re.fullmatch(r"(\d+)([a-z]*)", str(number))
+    if not m:
+        raise BuildError(f"ongeldig artikelnummer '{number}'")
+    return int(m.group(1)), m.group(2)
+
+
+def build_articles(
+    library: ClauseLibrary, choices: Choices, numbers: Mapping[str, int | str] | None = None
+) -> tuple[list[Article], dict[str, Any], _Resolver]:
+    """Render, number and resolve the articles; `numbers` (label -> "12a") overrides 1..N."""
+    specs = select(library, choices)
+    context = _context(library, choices, {s.label for s in specs})
+
+    articles: list[Article] = []
+    toelichting_raw: dict[str, str] = {}
+    for position, spec in enumerate(specs, 1):
+        leden = parse_structure(_render_block(spec, "artikel", context), str(spec.path))
+        number_article(leden)
+        number = numbers[spec.label] if numbers is not None else position
+        articles.append(
+            Article(
+                spec.label,
+                number,
+                spec.title,
+                spec.chapter,
+                spec.basis,  # type: ignore[arg-type]
+                list(spec.choices),
+                list(spec.regulates),
+                leden,
+                [],
+            )
+        )
+        toelichting_raw[spec.label] = _render_block(spec, "toelichting", context)
+
+    resolver = _Resolver(articles, library)
+    for article in articles:
+        try:
+            for lid in article.leden:
+                lid.text, lid.refs = resolver.resolve(lid.text, article, lid)
+                for onderdeel in lid.onderdelen:
+                    onderdeel.text, onderdeel.refs = resolver.resolve(
+                        onderdeel.text, article, lid, opens_sentence=False
+                    )
+                    for sub in onderdeel.subs:
+                        sub.text, sub.refs = resolver.resolve(sub.text, article, lid, opens_sentence=False)
+            article.toelichting = resolve_paragraphs(resolver, toelichting_raw[article.label], article)
+        except BuildError as exc:
+            raise BuildError(f"{library.spec(article.label).path}: {exc}") from exc
+    return articles, context, resolver
+
+
+def assemble(choices: Choices, library: ClauseLibrary | None = None) -> Ordinance:
+    library = library or load_library()
+    articles, context, resolver = build_articles(library, choices)
+
+    chapters = []
+    for spec in library.chapters:
+        members = [a for a in articles if a.chapter == spec.key]
+        if members:
+            chapters.append(Chapter(spec.key, len(chapters) + 1, spec.title, spec.vng, members))
+
+    def plain(template_name: str, template: Any) -> str:
+        try:
+            text = template.render(**context)
+        except BuildError as exc:
+            raise BuildError(f"{template_name}: {exc}") from exc
+        except TemplateError as exc:
+            raise BuildError(f"{template_name}: fout in de modelbepaling: {exc}") from exc
+        return text
+
+    aanhef = [
+        resolver.resolve(restore(line.strip()), None)[0]
+        for line in plain("aanhef.j2", library.aanhef).splitlines()
+        if line.strip()
+    ]
+    toelichting = resolve_paragraphs(resolver, plain("toelichting_algemeen.j2", library.toelichting_algemeen), None)
+    return Ordinance(
+        choices=choices,
+        slug=municipality_by_name(choices.gemeente).slug,
+        citeertitel=choices.citeertitel,
+        aanhef=aanhef,
+        chapters=chapters,
+        toelichting_algemeen=toelichting,
+    )

@@ -1,0 +1,323 @@
+"""Ordinance -> one self-contained HTML page for reviewing a draft (no scripts, no external requests).
+
+Article bodies and the toelichting are the Markdown of render_markdown, rendered by
+markdown-it-py with raw HTML, links, images and entities switched off, so user text stays text.
+References to articles of this ordinance become links exactly where the engine wrote them
+(document.Ref); a reference to an article of a law ("artikel 10, derde lid") stays text.
+The page frame (contents, choices beside each article, checklist) is built here, escaped.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import replace
+from enum import Enum
+
+from markdown_it import MarkdownIt
+from pydantic import BaseModel
+
+from verordening.engine.checklist import CheckResult
+from verordening.engine.document import Article, Ordinance, Paragraph, Ref
+from verordening.engine.textfilters import datum
+from verordening.render.escape import html
+from verordening.render.escape import markdown as md_escape
+from verordening.render.markdown import article_lines, paragraph_lines
+
+# A located reference (document.Ref) travels through Markdown escaping and markdown-it as
+# private-use characters, which neither touches, and becomes a link afterwards.
+_OPEN, _SEP, _CLOSE = "\ue020", "\ue021", "\ue022"
+_PLACED = re.compile(f"{_OPEN}([0-9a-z]+){_SEP}(.*?){_CLOSE}")
+
+
+def mark(text: str, refs: list[Ref]) -> str:
+    """Wrap each located reference in `text` for linking."""
+    out, pos = [], 0
+    for start, end, number in refs:
+        out += [text[pos:start], f"{_OPEN}{number}{_SEP}{text[start:end]}{_CLOSE}"]
+        pos = end
+    return "".join(out) + text[pos:]
+
+
+def link_marked(rendered: str) -> str:
+    return _PLACED.sub(r'<a href="#artikel-\1">\2</a>', rendered)
+
+
+def _marked_article(article: Article) -> Article:
+    leden = [
+        replace(
+            lid,
+            text=mark(lid.text, lid.refs),
+            onderdelen=[
+                replace(
+                    o, text=mark(o.text, o.refs), subs=[replace(sub, text=mark(sub.text, sub.refs)) for sub in o.subs]
+                )
+                for o in lid.onderdelen
+            ],
+        )
+        for lid in article.leden
+    ]
+    return replace(article, leden=leden)
+
+
+def _marked_paragraphs(paragraphs: list[Paragraph]) -> list[Paragraph]:
+    return [
+        replace(
+            p,
+            text=mark(p.text, p.refs),
+            bullets=[mark(b, refs) for b, refs in zip(p.bullets, p.bullet_refs)] or p.bullets,
+        )
+        for p in paragraphs
+    ]
+
+
+STATUS_CLASS = ' class="status"'
+CHECK_COLUMNS = ("Vereiste", "Wat de wet vraagt", "Artikel(en)", "Voldaan", "Toelichting")
+
+
+def _markdown() -> MarkdownIt:
+    md = MarkdownIt("commonmark", {"html": False})
+    md.disable(["link", "image", "autolink", "entity", "html_inline", "html_block", "reference"])
+    return md
+
+
+def choice_value(choices: BaseModel, path: str) -> str:
+    """The value at a dotted key path of the choices, written for a reader."""
+    value: object = choices
+    for part in path.split("."):
+        if not isinstance(value, BaseModel) or part not in type(value).model_fields:
+            return "(onbekende keuze)"
+        value = getattr(value, part)
+    return _plain(value)
+
+
+def _plain(value: object) -> str:
+    if value is None:
+        return "niet ingevuld"
+    if isinstance(value, bool):
+        return "ja" if value else "nee"
+    if isinstance(value, Enum):
+        return str(value.value)
+    if isinstance(value, dt.date):
+        return datum(value)
+    if isinstance(value, (list, tuple)):
+        return ", ".join(_plain(v) for v in value) if value else "geen"
+    if isinstance(value, BaseModel):
+        return "; ".join(f"{k}: {_plain(getattr(value, k))}" for k in type(value).model_fields)
+    return str(value)
+
+
+class _Page:
+    def __init__(self, ordinance: Ordinance, checklist: list[CheckResult]):
+        self.o = ordinance
+        self.checklist = checklist
+        self.md = _markdown()
+
+    def inline(self, text: str) -> str:
+        return self.md.renderInline(md_escape(text))
+
+    def render(self) -> str:
+        o = self.o
+        parts = [
+            "<!doctype html>",
+            '<html lang="nl">',
+            "<head>",
+            '<meta charset="utf-8">',
+            '<meta name="viewport" content="width=device-width, initial-scale=1">',
+            # Forbid every external or scripted resource, whatever ends up in the page.
+            "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">",
+            f"<title>{html(o.citeertitel)} (concept)</title>",
+            f"<style>{CSS}</style>",
+            "</head>",
+            "<body>",
+            '<header class="top">',
+            '<p class="kicker">Concept ter bespreking: geen vastgestelde tekst</p>',
+            f"<h1>{html(o.citeertitel)}</h1>",
+            "</header>",
+            '<div class="layout">',
+            self.toc(),
+            "<main>",
+            self.checks(),
+            self.aanhef(),
+            *[self.chapter(c) for c in o.chapters],
+            self.signature(),
+            self.toelichting(),
+            "</main>",
+            "</div>",
+            "</body>",
+            "</html>",
+        ]
+        return "\n".join(parts) + "\n"
+
+    def toc(self) -> str:
+        items = []
+        for chapter in self.o.chapters:
+            arts = "".join(f'<li><a href="#artikel-{a.number}">{html(a.heading)}</a></li>' for a in chapter.articles)
+            items.append(f'<li><a href="#hoofdstuk-{chapter.number}">{html(chapter.heading)}</a><ol>{arts}</ol></li>')
+        return (
+            '<nav class="toc" aria-label="Inhoudsopgave"><h2>Inhoud</h2><ol>'
+            '<li><a href="#controle">Controle wettelijke vereisten</a></li>'
+            + "".join(items)
+            + '<li><a href="#toelichting">Toelichting</a></li></ol></nav>'
+        )
+
+    def checks(self) -> str:
+        met = sum(r.met for r in self.checklist)
+        rows = []
+        for r in self.checklist:
+            arts = ", ".join(f'<a href="#artikel-{n}">{n}</a>' for n in r.articles) or "–"
+            status = "voldaan" if r.met else "niet voldaan"
+            cells = (html(r.citation), html(r.summary), arts, f"<span>{status}</span>", self.inline(r.reason))
+            tds = "".join(
+                f'<td data-label="{label}"{STATUS_CLASS if label == "Voldaan" else ""}>{cell}</td>'
+                for label, cell in zip(CHECK_COLUMNS, cells)
+            )
+            rows.append(f'<tr class="{"met" if r.met else "unmet"}">{tds}</tr>')
+        summary = (
+            f"Alle {len(self.checklist)} vereisten zijn voldaan."
+            if met == len(self.checklist)
+            else f"{len(self.checklist) - met} van de {len(self.checklist)} vereisten niet voldaan."
+        )
+        return (
+            '<section id="controle" class="checks">'
+            "<h2>Controle op artikel 8a, tweede lid, en artikel 47 Participatiewet</h2>"
+            f'<p class="summary {"met" if met == len(self.checklist) else "unmet"}">{summary} '
+            "Berekend uit de tekst van deze verordening en de gemaakte keuzes.</p>"
+            "<table><thead><tr>" + "".join(f'<th scope="col">{c}</th>' for c in CHECK_COLUMNS) + "</tr></thead>"
+            f"<tbody>{''.join(rows)}</tbody></table></section>"
+        )
+
+    def aanhef(self) -> str:
+        lines = "".join(f"<p>{self.inline(line)}</p>" for line in self.o.aanhef)
+        return f'<section id="aanhef" class="aanhef">{lines}</section>'
+
+    def chapter(self, chapter) -> str:
+        articles = "".join(self.article(a) for a in chapter.articles)
+        return (
+            f'<section class="chapter" id="hoofdstuk-{chapter.number}">'
+            f"<h2>{html(chapter.heading)}</h2>{articles}</section>"
+        )
+
+    def article(self, article: Article) -> str:
+        body = link_marked(self.md.render("\n".join(article_lines(_marked_article(article))[2:])))
+        choices = "".join(
+            f"<div><dt>{html(key)}</dt><dd>{html(choice_value(self.o.choices, key))}</dd></div>"
+            for key in article.choices
+        )
+        choice_block = (
+            f'<dl class="choices">{choices}</dl>'
+            if choices
+            else '<p class="none">Dit artikel hangt niet af van de keuzes.</p>'
+        )
+        return (
+            f'<article class="article" id="artikel-{article.number}">'
+            f'<div class="text"><h3><a class="self" href="#artikel-{article.number}">{html(article.heading)}</a></h3>'
+            f"{body}</div>"
+            f'<aside class="shaped" aria-label="Keuzes bij artikel {article.number}">'
+            f"<h4>Keuzes in dit artikel</h4>{choice_block}"
+            f'<p class="basis"><span>Grondslag:</span> {html(article.basis)}</p>'
+            f'<p><a href="#toelichting-artikel-{article.number}">Toelichting bij dit artikel</a></p>'
+            "</aside></article>"
+        )
+
+    def signature(self) -> str:
+        k = self.o.choices
+        return (
+            '<section class="signature"><p>Aldus vastgesteld in de openbare vergadering van de raad van de gemeente '
+            f"{html(k.gemeente)} van {html(datum(k.vaststelling.datum))}.</p>"
+            '<div class="signers"><p>de griffier,</p><p>de voorzitter,</p></div></section>'
+        )
+
+    def paragraphs(self, paragraphs: list[Paragraph]) -> str:
+        return link_marked(self.md.render("\n".join(paragraph_lines(_marked_paragraphs(paragraphs)))))
+
+    def toelichting(self) -> str:
+        per_article = "".join(
+            f'<section id="toelichting-artikel-{a.number}"><h4><a href="#artikel-{a.number}">{html(a.heading)}</a></h4>'
+            f"{self.paragraphs(a.toelichting)}</section>"
+            for a in self.o.articles
+        )
+        return (
+            '<section id="toelichting" class="toelichting"><h2>Toelichting</h2>'
+            f"<h3>Algemeen</h3>{self.paragraphs(self.o.toelichting_algemeen)}"
+            f"<h3>Artikelsgewijs</h3>{per_article}</section>"
+        )
+
+
+def render(ordinance: Ordinance, checklist: list[CheckResult], options: object = None) -> bytes:
+    return _Page(ordinance, checklist).render().encode("utf-8")
+
+
+CSS = """
+:root{--ink:#1b1b1b;--muted:#5a5a5a;--line:#d8d8d8;--accent:#154273;--bg-soft:#f4f6f8;--ok:#1e6b33;--bad:#a4161a}
+*{box-sizing:border-box}
+html{-webkit-text-size-adjust:100%}
+body{margin:0;color:var(--ink);background:#fff;font:16px/1.55 system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif}
+a{color:var(--accent)}
+.top{padding:1.25rem 1rem .75rem;border-bottom:3px solid var(--accent)}
+.top h1{margin:.1rem 0 0;font-size:1.45rem;line-height:1.25}
+.kicker{margin:0;color:var(--bad);font-weight:600;font-size:.85rem;text-transform:uppercase;letter-spacing:.04em}
+.layout{display:block}
+main{padding:0 1rem 3rem;min-width:0}
+.toc{padding:.5rem 1rem;background:var(--bg-soft);border-bottom:1px solid var(--line);font-size:.92rem}
+.toc h2{font-size:1rem;margin:.5rem 0}
+.toc ol{list-style:none;margin:0;padding:0}
+.toc ol ol{padding-left:1rem;margin:.15rem 0 .5rem}
+.toc li{margin:.15rem 0}
+.toc a{text-decoration:none}
+.toc a:hover,.toc a:focus{text-decoration:underline}
+h2{font-size:1.25rem;margin:2rem 0 .75rem}
+h3{font-size:1.05rem;margin:0 0 .4rem}
+h3 a.self{color:inherit;text-decoration:none}
+.checks table{border-collapse:collapse;width:100%;font-size:.9rem}
+.checks th,.checks td{border:1px solid var(--line);padding:.4rem .5rem;text-align:left;vertical-align:top}
+.checks th{background:var(--bg-soft)}
+.status span{font-weight:600;white-space:nowrap}
+tr.met .status span{color:var(--ok)}
+tr.met .status span::before{content:"\\2713\\00a0"}
+tr.unmet .status span{color:var(--bad)}
+tr.unmet .status span::before{content:"\\2717\\00a0"}
+tr.unmet{background:#fdf1f1}
+.summary{padding:.5rem .75rem;border-left:4px solid var(--ok);background:#eef6f0}
+.summary.unmet{border-color:var(--bad);background:#fdf1f1}
+.aanhef{margin-top:2rem}
+.aanhef p{margin:.3rem 0}
+.article{padding:1rem 0;border-top:1px solid var(--line);scroll-margin-top:.5rem}
+.article .text ol{padding-left:1.6rem;margin:.25rem 0}
+.article .text ol>li{padding-left:.2rem}
+.article .text ul{list-style:none;padding-left:0;margin:.2rem 0}
+.article .text ul>li{text-indent:-1.5rem;padding-left:1.5rem}
+.article .text li p{margin:.25rem 0}
+.article .text>p{margin:.25rem 0}
+.shaped{margin-top:.75rem;padding:.6rem .75rem;background:var(--bg-soft);border-left:3px solid var(--accent);font-size:.86rem}
+.shaped h4{margin:0 0 .35rem;font-size:.86rem;text-transform:uppercase;letter-spacing:.03em;color:var(--muted)}
+.shaped dl{margin:0}
+.shaped dl div{margin:0 0 .35rem}
+.shaped dt{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:.8rem;overflow-wrap:anywhere}
+.shaped dd{margin:0;font-weight:600;overflow-wrap:anywhere}
+.shaped p{margin:.35rem 0 0}
+.shaped .basis span,.shaped .none{color:var(--muted)}
+.signature{margin-top:2rem}
+.signers{display:flex;gap:3rem}
+.toelichting{margin-top:3rem;border-top:3px solid var(--accent)}
+.toelichting h4{margin:1.25rem 0 .3rem;font-size:1rem}
+section[id^="toelichting-artikel"]{scroll-margin-top:.5rem}
+@media (max-width:700px){
+  .checks table,.checks tbody,.checks tr,.checks td{display:block;width:100%}
+  .checks thead{display:none}
+  .checks tr{border:1px solid var(--line);margin:0 0 .75rem;padding:.25rem 0}
+  .checks td{border:0;padding:.2rem .6rem}
+  .checks td::before{content:attr(data-label);display:block;font-size:.75rem;color:var(--muted);text-transform:uppercase;letter-spacing:.03em}
+}
+@media (min-width:960px){
+  .layout{display:grid;grid-template-columns:17rem minmax(0,1fr)}
+  .toc{position:sticky;top:0;align-self:start;max-height:100vh;overflow:auto;border-bottom:0;border-right:1px solid var(--line);padding:1rem}
+  main{padding:0 2rem 4rem;max-width:72rem}
+  .top{padding:1.5rem 2rem 1rem}
+}
+@media (min-width:1200px){
+  .article{display:grid;grid-template-columns:minmax(0,1fr) 18rem;gap:2rem}
+  .shaped{margin-top:0;align-self:start}
+}
+@media print{.toc,.shaped{display:none}.layout{display:block}}
+"""

@@ -1,0 +1,89 @@
+"""Ordinance -> Markdown (CommonMark). All text is escaped: it is data, not markup."""
+
+from __future__ import annotations
+
+from verordening.engine.checklist import CheckResult
+from verordening.engine.document import Article, Ordinance, Paragraph
+from verordening.engine.textfilters import datum
+from verordening.render.escape import markdown as escape
+
+
+def article_lines(article: Article) -> list[str]:
+    lines = [f"### {escape(article.heading)}", ""]
+    for lid in article.leden:
+        prefix = f"{lid.number}. " if lid.number is not None else ""
+        indent = " " * len(prefix)
+        if prefix:
+            lines.append(prefix + escape(lid.text))
+        else:
+            lines += [escape(lid.text)] if lid.text else []
+        if lid.onderdelen:
+            if not prefix:
+                lines.append("")
+            for onderdeel in lid.onderdelen:
+                lines.append(f"{indent}- {onderdeel.letter}. {escape(onderdeel.text)}")
+                for sub in onderdeel.subs:
+                    lines.append(f"{indent}    - {sub.number} {escape(sub.text)}")
+        lines.append("")
+    return lines
+
+
+def paragraph_lines(paragraphs: list[Paragraph]) -> list[str]:
+    lines: list[str] = []
+    for p in paragraphs:
+        if p.bullets:
+            lines += [f"- {escape(b)}" for b in p.bullets]
+        else:
+            lines.append(escape(p.text))
+        lines.append("")
+    return lines
+
+
+def checklist_lines(results: list[CheckResult]) -> list[str]:
+    lines = [
+        "| Vereiste | Wat de wet vraagt | Artikel(en) | Voldaan | Toelichting |",
+        "| --- | --- | --- | --- | --- |",
+    ]
+    for r in results:
+        arts = ", ".join(map(str, r.articles)) or "–"
+        lines.append(
+            f"| {escape(r.citation)} | {escape(r.summary)} | {arts} | {'ja' if r.met else '**nee**'} | {escape(r.reason)} |"
+        )
+    return lines + [""]
+
+
+def render(ordinance: Ordinance, checklist: list[CheckResult]) -> str:
+    k = ordinance.choices
+    out = [f"# {escape(ordinance.citeertitel)}", ""]
+    for line in ordinance.aanhef:
+        out += [escape(line), ""]
+    for chapter in ordinance.chapters:
+        out += [f"## {escape(chapter.heading)}", ""]
+        for article in chapter.articles:
+            out += article_lines(article)
+    out += [
+        f"Aldus vastgesteld in de openbare vergadering van de raad van de gemeente {escape(k.gemeente)} "
+        f"van {datum(k.vaststelling.datum)}.",
+        "",
+        "de griffier,",
+        "",
+        "de voorzitter,",
+        "",
+        "## Toelichting",
+        "",
+        "### Algemeen",
+        "",
+    ]
+    out += paragraph_lines(ordinance.toelichting_algemeen)
+    out += ["### Artikelsgewijs", ""]
+    for article in ordinance.articles:
+        out += [f"#### {escape(article.heading)}", ""]
+        out += paragraph_lines(article.toelichting)
+    out += [
+        "## Bijlage: controle op artikel 8a, tweede lid, en artikel 47 Participatiewet",
+        "",
+        "Deze controle is berekend uit de tekst van deze verordening en de gemaakte keuzes.",
+        "",
+    ]
+    out += checklist_lines(checklist)
+    return "\n".join(out).rstrip() + "\n"

@@ -1,0 +1,63 @@
+"""The pipeline for one municipality: choices -> ordinance -> checklist -> rendered files -> disk."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from verordening.choicefile.reader import load_choices
+from verordening.choicefile.schema import Choices
+from verordening.engine.assemble import assemble
+from verordening.engine.checklist import CheckResult, compute
+from verordening.engine.document import Ordinance
+from verordening.render import docx as render_docx
+from verordening.render import html as render_html
+from verordening.render import markdown as render_markdown
+from verordening.runs.output import safe_target, write_outputs
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    """How to build; set from the CLI."""
+
+    out_dir: Path = Path("output")
+    template: Path | None = None  # reference.docx whose styles the DOCX takes (house style)
+    force: bool = False  # overwrite generated files that were edited by hand (keeping a backup)
+
+
+@dataclass
+class Rendered:
+    """Everything a build produces for one municipality, in memory, before anything is written."""
+
+    ordinance: Ordinance
+    checklist: list[CheckResult]
+    files: dict[str, bytes]  # file name within output/<slug>/ -> content
+
+
+# name suffix -> renderer; renderers for other formats register here (see render_*.py).
+Renderer = Callable[[Ordinance, list[CheckResult], BuildOptions], bytes]
+RENDERERS: dict[str, Renderer] = {
+    ".md": lambda o, c, opts: render_markdown.render(o, c).encode("utf-8"),
+    ".docx": render_docx.render,
+    ".html": render_html.render,
+}
+
+
+def checklist_json(checklist: list[CheckResult]) -> bytes:
+    return (json.dumps([r.to_json() for r in checklist], ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def render_all(choices: Choices, options: BuildOptions = BuildOptions()) -> Rendered:
+    ordinance = assemble(choices)
+    checklist = compute(ordinance)
+    files = {f"{ordinance.slug}{suffix}": render(ordinance, checklist, options) for suffix, render in RENDERERS.items()}
+    files["checklist.json"] = checklist_json(checklist)
+    return Rendered(ordinance, checklist, files)
+
+
+def build_file(path: Path, options: BuildOptions = BuildOptions()) -> tuple[Rendered, list[Path]]:
+    rendered = render_all(load_choices(path), options)
+    target = safe_target(options.out_dir, rendered.ordinance.slug)
+    return rendered, write_outputs(target, rendered.files, force=options.force)
