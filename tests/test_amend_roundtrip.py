@@ -20,8 +20,8 @@ from verordening.changes.amend import CLOSE, OPEN, AmendError, amend, target_cho
 from verordening.choicefile.reader import load_choices
 from verordening.choicefile.schema import Choices
 from verordening.engine.assemble import assemble
+from verordening.engine.citations import ORDINALS
 from verordening.engine.document import Article, Lid
-from verordening.engine.textfilters import ORDINALS
 
 ROOT = Path(__file__).resolve().parents[1]
 BASE = load_choices(ROOT / "tests" / "fixtures" / "versies" / "nijkerk-2023.yaml").model_dump()
@@ -67,7 +67,7 @@ def _replace_words(lid: Lid, onderdeel: str | None, sub: str | None, old: str, n
         o = next(o for o in lid.onderdelen if o.letter == onderdeel)
         holders = [o] + list(o.subs)
         if sub is not None:
-            holders = [next(s for s in o.subs if s.number == sub)]
+            holders = [next(s for s in o.subs if f"{s.number}°" == sub)]
     hits = [h for h in holders if old in h.text]
     assert sum(h.text.count(old) for h in holders) == 1, f"{old!r} staat niet precies één keer in de aangehaalde plaats"
     hits[0].text = hits[0].text.replace(old, new)

@@ -53,7 +53,8 @@ def test_numbers_articles_leden_onderdelen_and_subs(small):
     a = o.article("a")
     assert [lid.number for lid in a.leden] == [1, 2]
     assert [od.letter for od in a.leden[1].onderdelen] == ["a", "b"]
-    assert [s.number for s in a.leden[1].onderdelen[1].subs] == ["1°", "2°"]
+    assert [s.number for s in a.leden[1].onderdelen[1].subs] == [1, 2]
+    assert [(e.depth, e.numeral) for e in a.elements()][-4:] == [(1, "a."), (1, "b."), (2, "1°"), (2, "2°")]
     assert [c.number for c in o.chapters] == [1, 2]
 
 

@@ -21,10 +21,11 @@ from typing import Any
 
 from verordening.changes.diff import paragraphs
 from verordening.choicefile.schema import AdviesCliëntenraad, Choices
-from verordening.engine.assemble import article_number_key, build_articles, select
-from verordening.engine.document import Article, Lid, Ordinance
+from verordening.engine import citations
+from verordening.engine.assemble import build_articles, select
+from verordening.engine.document import Article, Element, Lid, Ordinance, walk
 from verordening.engine.library import ClauseLibrary, load_library
-from verordening.engine.textfilters import datum, maanden, opsomming, ordinal
+from verordening.engine.textfilters import datum, maanden, opsomming
 from verordening.errors import VerordeningError
 
 OPEN, CLOSE = "\u201c", "\u201d"  # “ ” as in published Dutch regulations
@@ -43,16 +44,6 @@ def target_choices(old: Choices, new: Choices) -> Choices:
 
 
 # --- the amended numbering -------------------------------------------------------------------
-
-
-def _next_suffix(number: str) -> str:
-    """12 -> 12a, 12a -> 12b (Aanwijzing: inserted articles get a letter, never a new number)."""
-    base, suffix = article_number_key(number)
-    if not suffix:
-        return f"{base}a"
-    if suffix[-1] == "z":
-        return f"{base}{suffix}a"
-    return f"{base}{suffix[:-1]}{chr(ord(suffix[-1]) + 1)}"
 
 
 def assemble_numbered(choices: Choices, numbers: dict[str, str], library: ClauseLibrary | None = None) -> list[Article]:
@@ -87,7 +78,7 @@ def amended_sequence(old: Ordinance, target_labels: list[str], library: ClauseLi
                 f"artikel '{label}' zou vóór het eerste artikel komen; daarvoor bestaat geen nummering met een letter"
             )
         else:
-            slots.append(Slot(label, _next_suffix(slots[-1].number), spec.chapter, "ingevoegd"))
+            slots.append(Slot(label, citations.next_article_number(slots[-1].number), spec.chapter, "ingevoegd"))
     return slots
 
 
@@ -108,7 +99,7 @@ class Instruction:
 
 def letters(n: int) -> str:
     """0 -> A, 25 -> Z, 26 -> AA (the onderdelen of Artikel I)."""
-    return chr(ord("A") + n) if n < 26 else letters(n // 26 - 1) + letters(n % 26)
+    return citations.letter(n + 1).upper()
 
 
 def q(text: str) -> str:
@@ -116,16 +107,6 @@ def q(text: str) -> str:
 
 
 _TOKENS = re.compile(r"\S+|\s+")
-
-
-def _unit_texts(lid: Lid, onderdeel: int | None, sub: int | None) -> list[str]:
-    """The texts of the cited unit: a lid with its onderdelen, an onderdeel with its subs, or a sub."""
-    if sub is not None and onderdeel is not None:
-        return [lid.onderdelen[onderdeel].subs[sub].text]
-    if onderdeel is not None:
-        o = lid.onderdelen[onderdeel]
-        return [o.text] + [s.text for s in o.subs]
-    return [lid.text] + [t for o in lid.onderdelen for t in [o.text] + [s.text for s in o.subs]]
 
 
 def fragment(old: str, new: str, unit: list[str]) -> tuple[str, str] | None:
@@ -183,40 +164,20 @@ def fragment(old: str, new: str, unit: list[str]) -> tuple[str, str] | None:
             i1, j1 = i1 - 1, j1 - 1
 
 
-def _cite(lid: Lid, o: int | None, s: int | None, article: str | None) -> str:
-    """ "artikel 9, tweede lid, onderdeel a" (article None: relative, "het tweede lid, onderdeel a")."""
-    parts = []
-    if article is not None:
-        parts.append(f"artikel {article}")
-    if lid.number is not None:
-        parts.append(f"{ordinal(lid.number)} lid" if article is not None else f"het {ordinal(lid.number)} lid")
-    if o is not None:
-        parts.append(f"onderdeel {lid.onderdelen[o].letter}")
-    if s is not None and o is not None:
-        parts.append(f"onder {lid.onderdelen[o].subs[s].number}")
-    return ", ".join(parts)
-
-
-def _shape(lid: Lid) -> list[int]:
-    return [len(o.subs) for o in lid.onderdelen]
-
-
-def _lid_steps(old: Lid, new: Lid) -> list[tuple[Lid, int | None, int | None, str, str]] | None:
-    """Word replacements (lid, onderdeel, sub, old words, new words) that turn old into new, or None."""
-    if _shape(old) != _shape(new):
-        return None
-    pairs = [(None, None, old.text, new.text)]
-    for i, (oo, no) in enumerate(zip(old.onderdelen, new.onderdelen)):
-        pairs.append((i, None, oo.text, no.text))
-        pairs += [(i, j, os.text, ns.text) for j, (os, ns) in enumerate(zip(oo.subs, no.subs))]
+def _lid_steps(old: Lid, new: Lid) -> list[tuple[Element, str, str]] | None:
+    """Word replacements (cited element, old words, new words) that turn old into new, or None."""
+    before, after = list(walk([old])), list(walk([new]))
+    if [e.depth for e in before] != [e.depth for e in after]:
+        return None  # another structure: the lid is rewritten, not patched
     out = []
-    for o, s, old_text, new_text in pairs:
-        if old_text == new_text:
+    for o, n in zip(before, after):
+        if o.text == n.text:
             continue
-        found = fragment(old_text, new_text, _unit_texts(old, o, s))
+        # The quoted words must be unambiguous within the cited unit (the element and what it contains).
+        found = fragment(o.text, n.text, [e.text for e in walk([o.unit])])
         if found is None:
             return None
-        out.append((old, o, s, *found))
+        out.append((o, *found))
     return out
 
 
@@ -244,14 +205,15 @@ def _article_instructions(old: Article, new: Article) -> Instruction | None:
         if words is None:
             if ol.number is None:
                 return whole
-            nth = ordinal(ol.number)
-            steps.append((f"Het {nth} lid komt te luiden:", f"Artikel {n}, {nth} lid, komt te luiden:", nl))
+            lid = next(walk([ol]))
+            steps.append((f"{_capital(lid.cite())} komt te luiden:", f"{_capital(lid.cite(n))}, komt te luiden:", nl))
             continue
-        for lid, o, s, before, after in words:
+        for element, before, after in words:
+            relative = element.cite()
             steps.append(
                 (
-                    _words_text(_cite(lid, o, s, None), before, after) if _cite(lid, o, s, None) else "",
-                    _words_text(_cite(lid, o, s, n), before, after),
+                    _words_text(relative, before, after) if relative else "",
+                    _words_text(element.cite(n), before, after),
                     None,
                 )
             )
@@ -271,7 +233,11 @@ def _article_instructions(old: Article, new: Article) -> Instruction | None:
 
 
 def _lid_key(lid: Lid) -> list[tuple[Any, ...]]:
-    return [(lid.number, lid.text)] + [(o.letter, o.text, [(s.number, s.text) for s in o.subs]) for o in lid.onderdelen]
+    return [(e.depth, e.unit.number, e.text) for e in walk([lid])]
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def instructions(old: Ordinance, slots: list[Slot], target: dict[str, Article]) -> list[Instruction]:

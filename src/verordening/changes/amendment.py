@@ -8,21 +8,15 @@ from docx import Document
 from docx.shared import Cm
 
 from verordening.changes.amend import Amendment, Instruction, choice_name, choice_value
-from verordening.engine.document import Article, Lid
+from verordening.engine.document import Article, Lid, walk
 from verordening.render.markdown import escape
 
 
 def body_lines(body: Article | Lid) -> list[str]:
     """The quoted text of an article or lid, as plain lines (number prefixes included)."""
-    lines: list[str] = []
-    leden = body.leden if isinstance(body, Article) else [body]
-    if isinstance(body, Article):
-        lines.append(f"Artikel {body.number}. {body.title}")
-    for lid in leden:
-        lines.append(f"{lid.number}. {lid.text}" if lid.number is not None else lid.text)
-        for o in lid.onderdelen:
-            lines.append(f"    {o.letter}. {o.text}")
-            lines += [f"        {s.number}. {s.text}" for s in o.subs]
+    lines = [body.heading] if isinstance(body, Article) else []
+    elements = body.elements() if isinstance(body, Article) else walk([body])
+    lines += ["    " * e.depth + (f"{e.numeral} {e.text}" if e.numeral else e.text) for e in elements]
     return lines
 
 

@@ -88,7 +88,7 @@ class Para:
     """One numbered element of an article: a lid (level 0), onderdeel (1) or subonderdeel (2)."""
 
     level: int
-    number: str  # "2.", "a.", "1°." or "" for the single lid of an article
+    number: str  # "2.", "a.", "1°" or "" for the single lid of an article
     text: str
 
     @property
@@ -97,14 +97,7 @@ class Para:
 
 
 def paragraphs(article: Article) -> list[Para]:
-    out: list[Para] = []
-    for lid in article.leden:
-        out.append(Para(0, f"{lid.number}." if lid.number is not None else "", lid.text))
-        for onderdeel in lid.onderdelen:
-            out.append(Para(1, f"{onderdeel.letter}.", onderdeel.text))
-            for sub in onderdeel.subs:
-                out.append(Para(2, f"{sub.number}.", sub.text))
-    return out
+    return [Para(e.depth, e.numeral, e.text) for e in article.elements()]
 
 
 @dataclass

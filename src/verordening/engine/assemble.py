@@ -16,9 +16,10 @@ from jinja2 import TemplateError
 
 from verordening.choicefile.municipalities import municipality_by_name
 from verordening.choicefile.schema import Choices
-from verordening.engine.document import Article, Chapter, Lid, Onderdeel, Ordinance, Paragraph, Ref, Sub
+from verordening.engine import citations
+from verordening.engine.document import Article, Chapter, Lid, Onderdeel, Ordinance, Paragraph, Ref, Sub, Unit, walk
 from verordening.engine.library import ArticleSpec, ClauseLibrary, load_library
-from verordening.engine.textfilters import REF_CLOSE, REF_OPEN, Token, artikelen, ordinal, restore
+from verordening.engine.textfilters import REF_CLOSE, REF_OPEN, Token, restore
 from verordening.errors import BuildError
 
 _MARKER = re.compile(r"^\[(lid|onderdeel|sub)(?::([a-z0-9_]+))?\]\s*(.*)$")
@@ -77,36 +78,39 @@ def _render_block(spec: ArticleSpec, block: str, context: dict[str, Any]) -> str
         raise BuildError(f"{where}: fout in de modelbepaling: {exc}") from exc
 
 
+_KINDS = {"lid": Lid, "onderdeel": Onderdeel, "sub": Sub}
+
+
 def parse_structure(text: str, where: str) -> list[Lid]:
     """Turn marker lines into leden, onderdelen and sub-onderdelen (unnumbered)."""
     leden: list[Lid] = []
-    current: Lid | Onderdeel | Sub | None = None
+    open_units: list[Unit] = []  # the unit being written at each depth: lid, onderdeel, sub
     for raw in text.splitlines():
         line = raw.strip()
         if not line:
             continue
         m = _MARKER.match(line)
         if not m:
-            if current is None:
-                current = Lid(None, "")
-                leden.append(current)
+            if not open_units:
+                open_units.append(Lid(None, ""))
+                leden.append(open_units[0])  # type: ignore[arg-type]
+            current = open_units[-1]
             current.text = f"{current.text} {restore(line)}".strip()
             continue
         kind, label, rest = m.groups()
-        rest = restore(rest)
-        if kind == "lid":
-            current = Lid(label, rest)
-            leden.append(current)
-        elif kind == "onderdeel":
-            if not leden:
-                raise BuildError(f"{where}: een onderdeel staat niet in een lid")
-            current = Onderdeel(label, rest)
-            leden[-1].onderdelen.append(current)
+        unit = _KINDS[kind](label, restore(rest))
+        depth = unit.depth
+        if depth > len(open_units):
+            inside = (
+                "een onderdeel staat niet in een lid" if depth == 1 else "een subonderdeel staat niet in een onderdeel"
+            )
+            raise BuildError(f"{where}: {inside}")
+        if depth == 0:
+            leden.append(unit)  # type: ignore[arg-type]
         else:
-            if not leden or not leden[-1].onderdelen:
-                raise BuildError(f"{where}: een subonderdeel staat niet in een onderdeel")
-            current = Sub(label, rest)
-            leden[-1].onderdelen[-1].subs.append(current)
+            open_units[depth - 1].children.append(unit)  # type: ignore[arg-type]
+        del open_units[depth:]
+        open_units.append(unit)
     if not leden:
         raise BuildError(f"{where}: het artikel heeft geen tekst")
     return leden
@@ -136,18 +140,13 @@ def resolve_paragraphs(resolver: _Resolver, text: str, here: Article | None) -> 
     return paragraphs
 
 
-def _letters(n: int) -> str:
-    """0 -> a, 25 -> z, 26 -> aa (Aanwijzing: onderdelen lettered consecutively)."""
-    return "abcdefghijklmnopqrstuvwxyz"[n] if n < 26 else _letters(n // 26 - 1) + _letters(n % 26)
-
-
 def number_article(leden: list[Lid]) -> None:
+    """Leden 1, 2, … (none for a single lid); the units within each element 1, 2, … ("a", "1°" when shown)."""
     for i, lid in enumerate(leden, 1):
         lid.number = i if len(leden) > 1 else None
-        for j, onderdeel in enumerate(lid.onderdelen):
-            onderdeel.letter = _letters(j)
-            for s, sub in enumerate(onderdeel.subs, 1):
-                sub.number = f"{s}°"
+    for element in walk(leden):
+        for i, child in enumerate(element.unit.children, 1):
+            child.number = i
 
 
 class _Resolver:
@@ -167,29 +166,25 @@ class _Resolver:
 
     def one(self, path: list[str], here: Article | None, here_lid: Lid | None = None) -> str:
         article = self._article(path[0])
-        lid = onderdeel = sub = None
-        if len(path) > 1:
-            lid = _find(article.leden, path[1], article, "lid")
-        if len(path) > 2:
-            onderdeel = _find(lid.onderdelen, path[2], article, "onderdeel")
-        if len(path) > 3:
-            sub = _find(onderdeel.subs, path[3], article, "subonderdeel")
-        parts: list[str] = []
+        units: list[Unit] = []
+        children: list[Any] = article.leden
+        for label, kind in zip(path[1:], ("lid", "onderdeel", "subonderdeel")):
+            units.append(_find(children, label, article, kind))
+            children = units[-1].children
+        lid, onderdeel, sub = (*units, None, None, None)[:3]
         same = article is here
-        if not same:
-            parts.append(f"artikel {article.number}")
-        if lid is not None and lid.number is not None and not (same and lid is here_lid and onderdeel is not None):
-            parts.append(f"het {ordinal(lid.number)} lid" if same else f"{ordinal(lid.number)} lid")
-        if onderdeel is not None:
-            parts.append(f"onderdeel {onderdeel.letter}")
-        if sub is not None:
-            parts.append(f"onder {sub.number}")
-        if not parts:
-            return "dit artikel"
-        return ", ".join(parts)
+        # Within the same lid an onderdeel is cited without its lid ("onderdeel b", not "het tweede lid, onderdeel b").
+        lid_number = None if lid is None or (same and lid is here_lid and onderdeel is not None) else lid.number
+        words = citations.cite(
+            None if same else article.number,
+            lid_number,
+            onderdeel.number if onderdeel is not None else None,
+            sub.number if sub is not None else None,
+        )
+        return words or "dit artikel"
 
     def many(self, labels: list[str]) -> str:
-        return artikelen(sorted((self._article(label).number for label in labels), key=article_number_key))
+        return citations.artikelen(self._article(label).number for label in labels)
 
     def resolve(
         self, text: str, here: Article | None, here_lid: Lid | None = None, opens_sentence: bool = True
@@ -245,14 +240,6 @@ def _find(items: list[Any], label: str, article: Article, kind: str) -> Any:
     raise BuildError(f"verwijzing naar {kind} '{label}' van artikel '{article.label}', dat daar niet (meer) staat")
 
 
-def article_number_key(number: int | str) -> tuple[int, str]:
-    """12 < 12a < 12b < 13: amending ordinances insert lettered articles (see amend.py)."""
-    m = re.fullmatch(r"(\d+)([a-z]*)", str(number))
-    if not m:
-        raise BuildError(f"ongeldig artikelnummer '{number}'")
-    return int(m.group(1)), m.group(2)
-
-
 def build_articles(
     library: ClauseLibrary, choices: Choices, numbers: Mapping[str, int | str] | None = None
 ) -> tuple[list[Article], dict[str, Any], _Resolver]:
@@ -284,14 +271,11 @@ def build_articles(
     resolver = _Resolver(articles, library)
     for article in articles:
         try:
-            for lid in article.leden:
-                lid.text, lid.refs = resolver.resolve(lid.text, article, lid)
-                for onderdeel in lid.onderdelen:
-                    onderdeel.text, onderdeel.refs = resolver.resolve(
-                        onderdeel.text, article, lid, opens_sentence=False
-                    )
-                    for sub in onderdeel.subs:
-                        sub.text, sub.refs = resolver.resolve(sub.text, article, lid, opens_sentence=False)
+            for element in article.elements():
+                # Onderdelen continue the sentence of their lid.
+                element.unit.text, element.unit.refs = resolver.resolve(
+                    element.text, article, element.lid, opens_sentence=element.depth == 0
+                )
             article.toelichting = resolve_paragraphs(resolver, toelichting_raw[article.label], article)
         except BuildError as exc:
             raise BuildError(f"{library.spec(article.label).path}: {exc}") from exc

@@ -12,9 +12,10 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass
 
 from verordening.choicefile.schema import AdviesCliëntenraad, Choices
+from verordening.engine.citations import artikelen
 from verordening.engine.document import Ordinance
 from verordening.engine.library import ClauseLibrary, Requirement, load_library
-from verordening.engine.textfilters import artikelen, datum
+from verordening.engine.textfilters import datum
 
 
 @dataclass(frozen=True)

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import ClassVar
 
 from verordening.choicefile.schema import Choices
+from verordening.engine import citations
 
 # Where the engine wrote a reference to an article of this ordinance: (start, end, article
 # number) within a text. Renderers use it to link references without guessing from the words.
@@ -18,28 +20,98 @@ def _refs() -> list[Ref]:
 
 @dataclass
 class Sub:
+    """A subonderdeel ("1°")."""
+
     label: str | None
     text: str
-    number: str = ""  # "1°"
+    number: int = 0
     refs: list[Ref] = _refs()
+    depth: ClassVar[int] = 2
+
+    @property
+    def children(self) -> list[Unit]:
+        return []
 
 
 @dataclass
 class Onderdeel:
+    """An onderdeel ("a."), with its subonderdelen."""
+
     label: str | None
     text: str
-    letter: str = ""  # "a"
+    number: int = 0  # 1 -> "a"
     subs: list[Sub] = field(default_factory=list)
     refs: list[Ref] = _refs()
+    depth: ClassVar[int] = 1
+
+    @property
+    def letter(self) -> str:
+        return citations.letter(self.number)
+
+    @property
+    def children(self) -> list[Sub]:
+        return self.subs
 
 
 @dataclass
 class Lid:
+    """A lid ("1."), with its onderdelen; the single lid of an article has no number."""
+
     label: str | None
     text: str
-    number: int | None = None  # None when the article has a single lid
+    number: int | None = None
     onderdelen: list[Onderdeel] = field(default_factory=list)
     refs: list[Ref] = _refs()
+    depth: ClassVar[int] = 0
+
+    @property
+    def children(self) -> list[Onderdeel]:
+        return self.onderdelen
+
+
+Unit = Lid | Onderdeel | Sub
+
+
+@dataclass(frozen=True)
+class Element:
+    """A lid, onderdeel or subonderdeel as the walk meets it, with the units above it."""
+
+    path: tuple[Unit, ...]  # (lid, onderdeel, sub) down to this unit
+
+    @property
+    def unit(self) -> Unit:
+        return self.path[-1]
+
+    @property
+    def depth(self) -> int:  # 0 lid, 1 onderdeel, 2 subonderdeel
+        return len(self.path) - 1
+
+    @property
+    def lid(self) -> Lid:
+        return self.path[0]  # type: ignore[return-value]
+
+    @property
+    def text(self) -> str:
+        return self.unit.text
+
+    @property
+    def numeral(self) -> str:
+        """ "1.", "a.", "1°"; "" for the single lid of an article."""
+        return citations.numeral(self.depth, self.unit.number)
+
+    def cite(self, article: int | str | None = None) -> str:
+        """This element cited from outside its article ("artikel 9, tweede lid, onderdeel a"), or, without
+        `article`, from within it ("het tweede lid, onderdeel a")."""
+        numbers = [u.number for u in self.path] + [None] * (3 - len(self.path))
+        return citations.cite(article, *numbers)
+
+
+def walk(units: Iterable[Unit], above: tuple[Unit, ...] = ()) -> Iterator[Element]:
+    """Every unit and all units within it, in reading order (lid, its onderdelen, their subs, next lid)."""
+    for unit in units:
+        path = (*above, unit)
+        yield Element(path)
+        yield from walk(unit.children, path)
 
 
 @dataclass
@@ -66,16 +138,15 @@ class Article:
 
     @property
     def heading(self) -> str:
-        return f"Artikel {self.number}. {self.title}"
+        return citations.heading(self.number, self.title)
+
+    def elements(self) -> Iterator[Element]:
+        """Leden, onderdelen and subonderdelen in reading order."""
+        return walk(self.leden)
 
     def texts(self) -> Iterator[str]:
         """Every piece of rendered text of the article, in reading order."""
-        for lid in self.leden:
-            yield lid.text
-            for onderdeel in lid.onderdelen:
-                yield onderdeel.text
-                for sub in onderdeel.subs:
-                    yield sub.text
+        return (e.text for e in self.elements())
 
     @property
     def plain_text(self) -> str:
@@ -92,7 +163,7 @@ class Chapter:
 
     @property
     def heading(self) -> str:
-        return f"Hoofdstuk {self.number}. {self.title}"
+        return citations.chapter_heading(self.number, self.title)
 
 
 @dataclass

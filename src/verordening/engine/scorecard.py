@@ -17,7 +17,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from verordening.choicefile.schema import NATIONAL_STANDARDS
-from verordening.engine.document import Article, Ordinance
+from verordening.engine.document import Article, Ordinance, walk
 from verordening.engine.textfilters import maanden, opsomming
 
 TWO_YEARS = 24  # months; OVAL's third ask is about coaching beyond this
@@ -135,7 +135,7 @@ def _lid_texts(ordinance: Ordinance) -> list[tuple[Article, str]]:
     out = []
     for article in ordinance.articles:
         for lid in article.leden:
-            out.append((article, _norm(" ".join([lid.text, *(o.text for o in lid.onderdelen)]))))
+            out.append((article, _norm(" ".join(e.text for e in walk([lid]) if e.depth <= 1))))
     return out
 
 

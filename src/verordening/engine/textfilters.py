@@ -75,39 +75,4 @@ def opsomming_of(items: Iterable[object]) -> str:
     return _join(items, "of")
 
 
-ORDINALS = (
-    "eerste",
-    "tweede",
-    "derde",
-    "vierde",
-    "vijfde",
-    "zesde",
-    "zevende",
-    "achtste",
-    "negende",
-    "tiende",
-    "elfde",
-    "twaalfde",
-    "dertiende",
-    "veertiende",
-    "vijftiende",
-    "zestiende",
-    "zeventiende",
-    "achttiende",
-    "negentiende",
-    "twintigste",
-)
-
-
-def ordinal(n: int) -> str:
-    """3 -> "derde" (lid numbers in references are written in words)."""
-    return ORDINALS[n - 1]
-
-
-def artikelen(numbers: Iterable[object]) -> str:
-    """[6] -> "artikel 6"; [6, 7, 9] -> "de artikelen 6, 7 en 9"."""
-    parts = [str(n) for n in numbers]
-    return f"artikel {parts[0]}" if len(parts) == 1 else f"de artikelen {opsomming(parts)}"
-
-
 FILTERS = {"maanden": maanden, "datum": datum, "opsomming": opsomming, "opsomming_of": opsomming_of}

@@ -37,7 +37,7 @@ from docx.text.paragraph import Paragraph as DocxParagraph
 from docx.text.parfmt import ParagraphFormat
 
 from verordening.engine.checklist import CheckResult
-from verordening.engine.document import Article, Lid, Ordinance, Paragraph
+from verordening.engine.document import Article, Ordinance, Paragraph
 from verordening.engine.textfilters import datum
 from verordening.errors import VerordeningError
 from verordening.render.docx_xml import (
@@ -486,24 +486,18 @@ class _Body:
         return ParagraphFormat(self.add(text, style))
 
 
+_ELEMENT_STYLES = ("Lid", "Onderdeel", "Subonderdeel")  # by depth
+
+
 def _article(out: _Body, article: Article) -> None:
     out.add(article.heading, "Heading 2")
-    for lid in article.leden:
-        _lid(out, lid)
-
-
-def _lid(out: _Body, lid: Lid) -> None:
-    numbered = lid.number is not None
-    if numbered:
-        out.add(f"{lid.number}.\t{lid.text}", "Lid")
-    elif lid.text:
-        out.add(lid.text, "Lid zonder nummer")
-    onderdeel_style = "Onderdeel" if numbered else "Onderdeel bij enig lid"
-    sub_style = "Subonderdeel" if numbered else "Subonderdeel bij enig lid"
-    for onderdeel in lid.onderdelen:
-        out.add(f"{onderdeel.letter}.\t{onderdeel.text}", onderdeel_style)
-        for sub in onderdeel.subs:
-            out.add(f"{sub.number}\t{sub.text}", sub_style)
+    for element in article.elements():
+        if element.numeral:
+            # Under a single, unnumbered lid the onderdelen stand one level less deep.
+            alone = "" if element.depth == 0 or element.lid.number is not None else " bij enig lid"
+            out.add(f"{element.numeral}\t{element.text}", _ELEMENT_STYLES[element.depth] + alone)
+        elif element.text:
+            out.add(element.text, "Lid zonder nummer")
 
 
 def _signature(out: _Body, ordinance: Ordinance, text_width: int) -> None:

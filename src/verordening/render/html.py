@@ -9,6 +9,7 @@ The page frame (contents, choices beside each article, checklist) is built here,
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import re
 from dataclasses import replace
@@ -44,20 +45,10 @@ def link_marked(rendered: str) -> str:
 
 
 def _marked_article(article: Article) -> Article:
-    leden = [
-        replace(
-            lid,
-            text=mark(lid.text, lid.refs),
-            onderdelen=[
-                replace(
-                    o, text=mark(o.text, o.refs), subs=[replace(sub, text=mark(sub.text, sub.refs)) for sub in o.subs]
-                )
-                for o in lid.onderdelen
-            ],
-        )
-        for lid in article.leden
-    ]
-    return replace(article, leden=leden)
+    marked = copy.deepcopy(article)
+    for element in marked.elements():
+        element.unit.text = mark(element.text, element.unit.refs)
+    return marked
 
 
 def _marked_paragraphs(paragraphs: list[Paragraph]) -> list[Paragraph]:

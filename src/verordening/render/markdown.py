@@ -10,21 +10,23 @@ from verordening.render.escape import markdown as escape
 
 def article_lines(article: Article) -> list[str]:
     lines = [f"### {escape(article.heading)}", ""]
-    for lid in article.leden:
-        prefix = f"{lid.number}. " if lid.number is not None else ""
-        indent = " " * len(prefix)
-        if prefix:
-            lines.append(prefix + escape(lid.text))
-        else:
-            lines += [escape(lid.text)] if lid.text else []
-        if lid.onderdelen:
-            if not prefix:
+    indent = ""
+    for element in article.elements():
+        if element.depth == 0:
+            if element.lid is not article.leden[0]:
+                lines.append("")  # a blank line closes the previous lid
+            # A numbered lid is an ordered list item; its onderdelen are nested under its text.
+            indent = " " * len(f"{element.numeral} ") if element.numeral else ""
+            if element.numeral:
+                lines.append(f"{element.numeral} {escape(element.text)}")
+            elif element.text:
+                lines.append(escape(element.text))
+            if element.unit.children and not element.numeral:
                 lines.append("")
-            for onderdeel in lid.onderdelen:
-                lines.append(f"{indent}- {onderdeel.letter}. {escape(onderdeel.text)}")
-                for sub in onderdeel.subs:
-                    lines.append(f"{indent}    - {sub.number} {escape(sub.text)}")
-        lines.append("")
+        else:
+            nested = "    " * (element.depth - 1)
+            lines.append(f"{indent}{nested}- {element.numeral} {escape(element.text)}")
+    lines.append("")
     return lines
 
 
