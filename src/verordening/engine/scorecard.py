@@ -37,30 +37,45 @@ ASKS = {
     "maatwerk": "Maatwerk: jobcoaching langer dan twee jaar",
 }
 
-_WS = re.compile(r"\s+")
+_COACH = re.compile(r"jobcoach|begeleid")
+_ENFORCE = re.compile(r"handhav|toezicht op de naleving|uitkering|bijstand")
+_NOT = re.compile(r"\bniet\b|gescheiden")
 
 
 def _norm(text: str) -> str:
-    return _WS.sub(" ", text).strip().lower()
+    return " ".join(text.lower().split())
+
+
+@dataclass(frozen=True)
+class _Texts:
+    """The ordinance's text normalised once: the three asks read it many times."""
+
+    articles: tuple[tuple[Article, str, str], ...]  # (article, normalised heading + text, normalised text)
+    leden: tuple[tuple[Article, str], ...]  # (article, normalised lid with its onderdelen)
+    whole: str
+
+    @classmethod
+    def of(cls, ordinance: Ordinance) -> _Texts:
+        articles = []
+        leden = []
+        for article in ordinance.articles:
+            rule = _norm(article.plain_text)
+            articles.append((article, _norm(article.title) + " " + rule, rule))
+            for lid in article.leden:
+                leden.append((article, _norm(" ".join(e.text for e in walk([lid]) if e.depth <= 1))))
+        return cls(tuple(articles), tuple(leden), " ".join(rule for _, _, rule in articles))
 
 
 def _article_ref(article: Article) -> str:
     return f"artikel {article.number} ({article.title})"
 
 
-def _separation(ordinance: Ordinance) -> AskResult:
+def _separation(ordinance: Ordinance, texts: _Texts) -> AskResult:
     chosen = ordinance.choices.jobcoaching.scheiding_handhaving_begeleiding
     found = None
-    for article in ordinance.articles:
+    for article, whole, rule in texts.articles:
         # The rule may name handhaving only in its heading and spell out the tasks in the text.
-        whole = _norm(f"{article.title} {article.plain_text}")
-        rule = _norm(article.plain_text)
-        if (
-            "handhav" in whole
-            and re.search(r"jobcoach|begeleid", whole)
-            and re.search(r"handhav|toezicht op de naleving|uitkering|bijstand", rule)
-            and re.search(r"\bniet\b|gescheiden", rule)
-        ):
+        if "handhav" in whole and _COACH.search(whole) and _ENFORCE.search(rule) and _NOT.search(rule):
             found = article
             break
     if chosen and found:
@@ -92,7 +107,7 @@ def _separation(ordinance: Ordinance) -> AskResult:
     )
 
 
-def _quality(ordinance: Ordinance, kwaliteitseisen: Mapping[str, Mapping[str, str]]) -> AskResult:
+def _quality(ordinance: Ordinance, kwaliteitseisen: Mapping[str, Mapping[str, str]], texts: _Texts) -> AskResult:
     jc = ordinance.choices.jobcoaching
     national = [k for k in jc.kwaliteitseisen if k in NATIONAL_STANDARDS]
     names = {k: kwaliteitseisen.get(k.value, {}).get("naam", k.value) for k in jc.kwaliteitseisen}
@@ -106,8 +121,8 @@ def _quality(ordinance: Ordinance, kwaliteitseisen: Mapping[str, Mapping[str, st
             False,
             f"alleen eigen eisen van de gemeente, geen landelijk keurmerk of erkenningskader{extern}",
         )
-    text = _norm(" ".join(a.plain_text for a in ordinance.articles))
-    in_text = [k for k in national if _norm(kwaliteitseisen.get(k.value, {}).get("omschrijving", names[k])) in text]
+    wanted = {k: _norm(kwaliteitseisen.get(k.value, {}).get("omschrijving", names[k])) for k in national}
+    in_text = [k for k in national if wanted[k] in texts.whole]
     if not in_text:
         return AskResult(
             "kwaliteit",
@@ -115,14 +130,7 @@ def _quality(ordinance: Ordinance, kwaliteitseisen: Mapping[str, Mapping[str, st
             False,
             f"{opsomming(names[k] for k in national)} gekozen, maar niet in de tekst van de verordening opgenomen",
         )
-    where = [
-        a
-        for a in ordinance.articles
-        if any(
-            _norm(kwaliteitseisen.get(k.value, {}).get("omschrijving", names[k])) in _norm(a.plain_text)
-            for k in in_text
-        )
-    ]
+    where = [a for a, _, rule in texts.articles if any(wanted[k] in rule for k in in_text)]
     return AskResult(
         "kwaliteit",
         ASKS["kwaliteit"],
@@ -131,20 +139,12 @@ def _quality(ordinance: Ordinance, kwaliteitseisen: Mapping[str, Mapping[str, st
     )
 
 
-def _lid_texts(ordinance: Ordinance) -> list[tuple[Article, str]]:
-    out = []
-    for article in ordinance.articles:
-        for lid in article.leden:
-            out.append((article, _norm(" ".join(e.text for e in walk([lid]) if e.depth <= 1))))
-    return out
-
-
-def _maatwerk(ordinance: Ordinance) -> AskResult:
+def _maatwerk(ordinance: Ordinance, texts: _Texts) -> AskResult:
     jc = ordinance.choices.jobcoaching
     base = jc.maximale_duur_maanden
     extra = jc.verlenging.maximale_duur_maanden if jc.verlenging.toegestaan else 0
     total = base + (extra or 0)
-    leden = _lid_texts(ordinance)
+    leden = texts.leden
     base_lid = next((a for a, t in leden if "jobcoach" in t and f"ten hoogste {maanden(base)}" in t), None)
     ext_lid = next((a for a, t in leden if "verleng" in t and maanden(extra or 0) in t), None) if extra else None
     if total <= TWO_YEARS:
@@ -182,4 +182,5 @@ def score(ordinance: Ordinance, kwaliteitseisen: Mapping[str, Mapping[str, str]]
         from verordening.engine.library import load_library
 
         kwaliteitseisen = load_library().kwaliteitseisen
-    return [_separation(ordinance), _quality(ordinance, kwaliteitseisen), _maatwerk(ordinance)]
+    texts = _Texts.of(ordinance)
+    return [_separation(ordinance, texts), _quality(ordinance, kwaliteitseisen, texts), _maatwerk(ordinance, texts)]
