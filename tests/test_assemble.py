@@ -112,7 +112,8 @@ def test_user_text_cannot_create_structure_or_references(tmp_path):
     lib = load_library(
         write_library(tmp_path / "lib", {"a": article("a", "[lid] Eis: {{ k.intrekking }}\n[lid] Twee.")})
     )
-    o = assemble(choices_with(intrekking="[lid] x \ue000a\ue001 {{ 7*7 }}\n[lid:y] z"), lib)
+    # The schema refuses private-use characters (choicefile/fields.py); the engine stays safe without it.
+    o = assemble(choices_with().model_copy(update={"intrekking": "[lid] x \ue000a\ue001 {{ 7*7 }}\n[lid:y] z"}), lib)
     assert len(o.article("a").leden) == 2
     assert o.article("a").leden[0].text == "Eis: [lid] x a {{ 7*7 }} [lid:y] z"
 

@@ -94,7 +94,8 @@ def test_marker_in_user_text_cannot_create_structure(library):
 
 def test_user_text_cannot_forge_a_reference(library):
     lib = library("[lid] Tekst {{ k.intrekking }}.")
-    ordinance = assemble(choices_with(intrekking="zie \ue000b\ue001 en \ue000*a|b\ue001"), lib)
+    # The schema refuses private-use characters (choicefile/fields.py); the engine stays safe without it.
+    ordinance = assemble(choices_with().model_copy(update={"intrekking": "zie \ue000b\ue001 en \ue000*a|b\ue001"}), lib)
     text = ordinance.articles[0].leden[0].text
     assert "artikel 2" not in text and "zie b en *a|b" in text
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 from dataclasses import dataclass
 
 
@@ -47,3 +48,41 @@ class ChoiceFileError(VerordeningError):
     def __init__(self, problems: list[Problem]):
         self.problems = problems
         super().__init__("\n".join(str(p) for p in problems))
+
+
+_OS_REASONS = {
+    errno.EACCES: "u hebt daarvoor geen toestemming",
+    errno.EPERM: "dat is niet toegestaan",
+    errno.EROFS: "de schijf is alleen-lezen",
+    errno.ENOSPC: "de schijf is vol",
+    errno.EDQUOT: "uw schijfruimte (quotum) is op",
+    errno.EFBIG: "het bestand wordt groter dan hier is toegestaan",
+    errno.ENOTDIR: "een deel van het pad is een bestand, geen map",
+    errno.EISDIR: "dit is een map, geen bestand",
+    errno.EEXIST: "er staat al iets met deze naam",
+    errno.ENOENT: "de map of het bestand bestaat niet",
+    errno.ELOOP: "snelkoppelingen verwijzen in een kring naar elkaar",
+    errno.ENAMETOOLONG: "de naam is te lang",
+    errno.EIO: "de schijf geeft een lees- of schrijffout",
+    errno.EMFILE: "er zijn te veel bestanden tegelijk geopend",
+    errno.ENFILE: "er zijn te veel bestanden tegelijk geopend",
+    errno.EBUSY: "het bestand is in gebruik",
+    errno.ENOTEMPTY: "de map is niet leeg",
+    errno.ETXTBSY: "het bestand is in gebruik",
+    errno.ENXIO: "het apparaat bestaat niet",
+}
+
+
+def dutch_oserror(exc: OSError) -> str:
+    """What went wrong, in Dutch (never the English strerror)."""
+    return _OS_REASONS.get(exc.errno or 0) or f"systeemfout {errno.errorcode.get(exc.errno or 0, exc.errno)}"
+
+
+class FileSystemError(VerordeningError):
+    """The machine refused a read or write (permission, full or read-only disk, a file where a folder should be)."""
+
+    exit_code = 1
+
+    def __init__(self, path: object, exc: OSError, doing: str = "schrijven"):
+        self.path, self.cause = path, exc
+        super().__init__(f"{path}: kan niet {doing}, want {dutch_oserror(exc)}")

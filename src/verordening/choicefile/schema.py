@@ -7,7 +7,6 @@ must meet), the default is empty and the checklist marks art. 8a, lid 2, e 2° a
 
 from __future__ import annotations
 
-import datetime as dt
 from enum import Enum
 from typing import Annotated, Literal
 
@@ -16,19 +15,17 @@ from pydantic import (
     ConfigDict,
     Discriminator,
     Field,
-    StringConstraints,
     Tag,
     field_validator,
     model_validator,
 )
+from pydantic import (
+    Strict as StrictType,
+)
 from pydantic_core import PydanticCustomError
 
+from verordening.choicefile.fields import Date, Months, Name, ShortText, Text, Year
 from verordening.choicefile.municipalities import municipality_by_name
-
-# Free text becomes ordinance text: one line, no control characters.
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
-ShortText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
-Months = Annotated[int, Field(ge=1, le=120)]
 
 
 def _conflict(key: str, message: str) -> PydanticCustomError:
@@ -37,7 +34,7 @@ def _conflict(key: str, message: str) -> PydanticCustomError:
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, strict=False)
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)  # no true as 1, no 24 as "24"
 
 
 class Kwaliteitseis(str, Enum):
@@ -56,8 +53,8 @@ NATIONAL_STANDARDS = frozenset(Kwaliteitseis) - {Kwaliteitseis.eigen_eisen}
 
 
 class Vaststelling(Strict):
-    datum: dt.date
-    voorstel_datum: dt.date
+    datum: Date
+    voorstel_datum: Date
     voorstel_nummer: ShortText
 
     @model_validator(mode="after")
@@ -73,8 +70,8 @@ class Vaststelling(Strict):
 class AdviesCliëntenraad(Strict):
     """Advice of the cliëntenraad requested and received (art. 47 Participatiewet)."""
 
-    advies_gevraagd: dt.date
-    advies_ontvangen: dt.date | None = None
+    advies_gevraagd: Date
+    advies_ontvangen: Date | None = None
     naam: ShortText = "cliëntenraad"
 
     @model_validator(mode="after")
@@ -125,7 +122,7 @@ class Verlenging(Strict):
 
 
 class Jobcoaching(Strict):
-    kwaliteitseisen: list[Kwaliteitseis] = Field(default_factory=list, max_length=6)
+    kwaliteitseisen: list[Annotated[Kwaliteitseis, StrictType(False)]] = Field(default_factory=list, max_length=6)
     eigen_eisen: Text | None = None
     maximale_duur_maanden: Months = 24
     verlenging: Verlenging = Verlenging()
@@ -189,10 +186,10 @@ class PersoonlijkeOndersteuning(Strict):
 class Choices(Strict):
     """One municipality's choice file, validated."""
 
-    gemeente: ShortText
-    jaar: int = Field(ge=2023, le=2100)
+    gemeente: Name
+    jaar: Year
     vaststelling: Vaststelling
-    inwerkingtreding: dt.date
+    inwerkingtreding: Date
     intrekking: ShortText | None = None
     clientenraad: Cliëntenraad
     jobcoaching: Jobcoaching = Jobcoaching()

@@ -1,0 +1,189 @@
+"""Dutch wording of choice-file problems: what was expected at a key, and what was given.
+
+pydantic reports errors by type; each becomes one Dutch sentence. Values are echoed as the
+advisor typed them (`012`, `yes`), not as YAML converted them (10, True).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import typing
+from typing import Annotated, Any
+
+from pydantic import BaseModel
+
+from verordening.choicefile.schema import Choices
+from verordening.errors import Problem
+
+
+def dotted(loc: tuple[Any, ...]) -> str:
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def models_in(annotation: Any) -> list[type[BaseModel]]:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return [annotation]
+    if typing.get_origin(annotation) is Annotated:
+        return models_in(typing.get_args(annotation)[0])
+    return [m for arg in typing.get_args(annotation) for m in models_in(arg)]
+
+
+def without_echoes(errors: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Drop 'key X is missing' when a misspelt key beside it already says 'did you mean X?'."""
+    typos = set()
+    for err in errors:
+        if err["type"] == "extra_forbidden":
+            loc = tuple(p for p in err["loc"] if p not in _UNION_TAGS)
+            for close in difflib.get_close_matches(str(loc[-1]), _allowed_keys(loc[:-1]), n=1):
+                typos.add(loc[:-1] + (close,))
+    return [
+        e
+        for e in errors
+        if not (e["type"] == "missing" and tuple(p for p in e["loc"] if p not in _UNION_TAGS) in typos)
+    ]
+
+
+# pydantic loc entries that name a union branch rather than a key of the file
+_UNION_TAGS = {"met_advies", "zonder_advies"}
+
+
+def problem(err: dict[str, Any], file: str, lines: Any, raw: dict[tuple[Any, ...], str]) -> Problem:
+    loc = tuple(part for part in err["loc"] if part not in _UNION_TAGS)
+    key = (err.get("ctx") or {}).get("sleutel")
+    if key:  # a cross-field error names the key it is about (choices._conflict)
+        loc += tuple(key.split("."))
+    return Problem(file, lines(loc), dotted(loc), _message(err, loc, raw.get(loc)))
+
+
+def _message(err: dict[str, Any], loc: tuple[Any, ...], raw: str | None = None) -> str:
+    kind, ctx, given = err["type"], err.get("ctx") or {}, err.get("input")
+    shown = raw if raw is not None and not isinstance(given, (str, bytes)) else show_value(given)
+    if kind == "missing":
+        expected = expected_at(loc)
+        return f"de verplichte sleutel '{loc[-1]}' ontbreekt" + (f"; verwacht {expected}" if expected else "")
+    if kind == "extra_forbidden":
+        allowed = _allowed_keys(loc[:-1])
+        if loc[-1] in allowed:  # a key of the other branch of the cliëntenraad choice
+            return f"de sleutel '{loc[-1]}' gaat niet samen met de andere sleutels hier; verwacht óf 'advies_gevraagd' (met 'advies_ontvangen') óf 'afgezien' met de reden, niet allebei"
+        close = difflib.get_close_matches(str(loc[-1]), allowed, n=1)
+        hint = (
+            f"; bedoelt u '{close[0]}'?" if close else (f"; toegestaan zijn: {', '.join(allowed)}" if allowed else "")
+        )
+        return f"onbekende sleutel '{loc[-1]}'{hint}"
+    if kind in ("int_parsing", "int_type", "int_from_float"):
+        hint = "; schrijf het getal zonder aanhalingstekens" if isinstance(given, str) else ""
+        if loc and str(loc[-1]) in _RANGES:
+            hint += f"; hier hoort {_field_info(loc)}"
+        return f"verwacht een geheel getal, gegeven: {shown}{hint}"
+    if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
+        field = _field_info(loc)
+        return f"verwacht {field}, gegeven: {shown}"
+    if kind in ("bool_parsing", "bool_type"):
+        return f"verwacht true of false (zonder aanhalingstekens), gegeven: {shown}"
+    if kind in ("date_parsing", "date_type", "date_from_datetime_parsing", "date_from_datetime_inexact"):
+        return f"verwacht een datum als JJJJ-MM-DD (bijvoorbeeld 2023-07-01), gegeven: {shown}"
+    if kind in ("enum", "literal_error"):
+        options = str(ctx.get("expected", "")).replace("'", "").replace(" or ", " of ")
+        close = difflib.get_close_matches(
+            str(given), [o.strip() for o in options.replace(" of ", ", ").split(",")], n=1
+        )
+        hint = f"; bedoelt u '{close[0]}'?" if close and isinstance(given, str) else ""
+        return f"verwacht een van: {options}, gegeven: {shown}{hint}"
+    if kind in ("string_type",):
+        quote = "; zet de tekst tussen aanhalingstekens" if isinstance(given, (bool, int, float, dt.date)) else ""
+        return f"verwacht tekst, gegeven: {shown}{quote}"
+    if kind == "string_too_short":
+        return "verwacht tekst, gegeven: een lege waarde"
+    if kind == "string_too_long":
+        return f"de tekst is te lang: hooguit {ctx.get('max_length')} tekens, gegeven: {len(given)} tekens"
+    if kind in ("list_type",):
+        return f"verwacht een lijst (regels die met '- ' beginnen), gegeven: {shown}"
+    if kind == "too_long" and isinstance(given, str):
+        return f"de tekst is te lang: hooguit {ctx.get('max_length')} tekens, gegeven: {len(given)} tekens"
+    if kind == "too_short" and isinstance(given, str):
+        return "verwacht tekst, gegeven: een lege waarde"
+    if kind == "too_long":
+        return f"de lijst is te lang: hooguit {ctx.get('max_length')} elementen"
+    if kind in ("dict_type", "model_type", "model_attributes_type"):
+        return f"verwacht een groep sleutels (ingesprongen regels 'sleutel: waarde'), gegeven: {shown}"
+    if kind == "union_tag_invalid" or kind == "union_tag_not_found":
+        return "verwacht óf 'advies_gevraagd' (met 'advies_ontvangen') óf 'afgezien' met de reden"
+    if kind in ("value_error", "samenhang"):
+        return str(ctx.get("error", err["msg"])) if kind == "value_error" else err["msg"]
+    if kind in ("float_parsing", "float_type", "decimal_parsing"):
+        return f"verwacht een getal, gegeven: {shown}"
+    return f"de waarde is ongeldig, gegeven: {shown}"
+
+
+def show_value(value: Any) -> str:
+    if isinstance(value, (dict, list)):
+        return "een groep sleutels" if isinstance(value, dict) else "een lijst"
+    if isinstance(value, (dt.date,)):
+        return value.isoformat()
+    if value is None:
+        return "niets (leeg)"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, bytes):
+        return "binaire gegevens"
+    text = repr(value) if isinstance(value, str) else str(value)
+    return text if len(text) <= 60 else text[:57] + "…"
+
+
+def _model_at(loc: tuple[Any, ...]) -> type[BaseModel] | None:
+    model: Any = Choices
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        field = model.model_fields.get(part) if isinstance(model, type) and issubclass(model, BaseModel) else None
+        if field is None:
+            return None
+        annotation = field.annotation
+        candidates = getattr(annotation, "__args__", (annotation,))
+        model = next((c for c in candidates if isinstance(c, type) and issubclass(c, BaseModel)), None)
+    return model if isinstance(model, type) and issubclass(model, BaseModel) else None
+
+
+def _allowed_keys(loc: tuple[Any, ...]) -> list[str]:
+    if loc and loc[-1] == "clientenraad" or loc == ("clientenraad",):
+        return ["advies_gevraagd", "advies_ontvangen", "naam", "afgezien"]
+    model = _model_at(loc)
+    return list(model.model_fields) if model else []
+
+
+_EXPECTED = {
+    str: "tekst",
+    int: "een geheel getal",
+    bool: "true of false",
+    dt.date: "een datum als JJJJ-MM-DD (bijvoorbeeld 2023-07-01)",
+}
+
+
+def expected_at(loc: tuple[Any, ...]) -> str:
+    """What the key at `loc` holds, in words ("" if unknown)."""
+    if loc == ("clientenraad",):
+        return "'advies_gevraagd' (met 'advies_ontvangen') of 'afgezien' met de reden"
+    model = _model_at(loc[:-1])
+    field = model.model_fields.get(str(loc[-1])) if model else None
+    if field is None:
+        return ""
+    if models_in(field.annotation):
+        return "een groep sleutels (ingesprongen regels 'sleutel: waarde')"
+    for kind, words in _EXPECTED.items():
+        if field.annotation is kind:
+            return words
+    return ""
+
+
+_RANGES = {
+    "maximale_duur_maanden": "een aantal maanden van 1 tot en met 120",
+    "jaar": "een jaartal van 2023 tot en met 2100",
+}
+
+
+def _field_info(loc: tuple[Any, ...]) -> str:
+    return _RANGES.get(str(loc[-1]) if loc else "", "een waarde binnen het toegestane bereik")
