@@ -6,6 +6,7 @@ from verordening.choicefile.reader import load_choices
 from verordening.engine.assemble import assemble
 from verordening.engine.document import Article, Chapter, Lid, Onderdeel, Ordinance
 from verordening.engine.scorecard import score
+from verordening.engine.textfilters import maanden
 
 from .conftest import ROOT, choices_with
 
@@ -62,10 +63,12 @@ def _quality(*omschrijvingen: str) -> Article:
 
 
 def _duration(base: int, extra: int | None) -> Article:
-    leden = [Lid("maximale_duur", f"Jobcoaching wordt verstrekt voor ten hoogste {base} maanden.", 1)]
+    leden = [Lid("maximale_duur", f"Jobcoaching wordt verstrekt voor ten hoogste {maanden(base)}.", 1)]
     if extra:
         leden.append(
-            Lid("verlenging", f"Het college kan de jobcoaching verlengen met in totaal ten hoogste {extra} maanden.", 2)
+            Lid(
+                "verlenging", f"Het college kan de jobcoaching verlengen met in totaal ten hoogste {maanden(extra)}.", 2
+            )
         )
     return Article("duur_jobcoaching", 16, "Duur", "4", "x", [], [], leden, [])
 

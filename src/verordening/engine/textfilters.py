@@ -52,8 +52,52 @@ def restore(text: str) -> str:
     return text.replace(USER_BRACKET, "[")
 
 
+# One number convention for the whole ordinance, the one the Participatiewet itself follows
+# ("zes maanden", "twee jaar", "vijf weken", but "27 jaar", "36 uren", "50 procent"): whole
+# numbers up to and including twenty in words, larger numbers in digits; percentages and amounts
+# always in digits. We found no aanwijzing in the Aanwijzingen voor de regelgeving that prescribes
+# words or digits; aanwijzing 2.6 (duidelijkheid) and the toelichting to aanwijzing 4.49
+# ("consistentie in woordkeus en spelling") ask for one usage throughout. Fixed template text
+# follows the rule by hand; values from the choice file go through getal().
+CARDINALS = (
+    "één",
+    "twee",
+    "drie",
+    "vier",
+    "vijf",
+    "zes",
+    "zeven",
+    "acht",
+    "negen",
+    "tien",
+    "elf",
+    "twaalf",
+    "dertien",
+    "veertien",
+    "vijftien",
+    "zestien",
+    "zeventien",
+    "achttien",
+    "negentien",
+    "twintig",
+)
+
+
+def getal(n: int) -> str:
+    """6 -> "zes", 20 -> "twintig", 24 -> "24" (see CARDINALS)."""
+    return CARDINALS[n - 1] if 1 <= n <= len(CARDINALS) else str(n)
+
+
 def maanden(n: int) -> str:
-    return f"{n} maand" if n == 1 else f"{n} maanden"
+    """1 -> "één maand", 12 -> "twaalf maanden", 24 -> "24 maanden"."""
+    return f"{getal(n)} maand" if n == 1 else f"{getal(n)} maanden"
+
+
+def rangtelwoord(n: int) -> str:
+    """10 -> "tiende", for a lid of the Act cited from a fact of the law version (wet.*)."""
+    from verordening.engine.citations import ordinal  # citations imports this module
+
+    return ordinal(n)
 
 
 def datum(d: dt.date) -> str:
@@ -75,4 +119,11 @@ def opsomming_of(items: Iterable[object]) -> str:
     return _join(items, "of")
 
 
-FILTERS = {"maanden": maanden, "datum": datum, "opsomming": opsomming, "opsomming_of": opsomming_of}
+FILTERS = {
+    "maanden": maanden,
+    "getal": getal,
+    "rangtelwoord": rangtelwoord,
+    "datum": datum,
+    "opsomming": opsomming,
+    "opsomming_of": opsomming_of,
+}
