@@ -39,7 +39,6 @@ from docx.text.parfmt import ParagraphFormat
 from verordening.engine.checklist import CheckResult
 from verordening.engine.document import Article, Ordinance, Paragraph
 from verordening.engine.textfilters import datum
-from verordening.errors import VerordeningError
 from verordening.render.docx_xml import (
     Deflated,
     append_text,
@@ -49,6 +48,7 @@ from verordening.render.docx_xml import (
     serialize,
     zip_package,
 )
+from verordening.render.word_template import TemplateError, read_template
 
 LANGUAGE = "nl-NL"
 FONT = "Arial"
@@ -67,10 +67,6 @@ LEVEL_STYLES = {
 }
 CHECKLIST_HEADER = ("Vereiste", "Wat de wet vraagt", "Artikel(en)", "Voldaan", "Toelichting")
 CHECKLIST_WIDTHS = (0.16, 0.34, 0.12, 0.14, 0.24)  # fractions of the text width
-
-
-class TemplateError(VerordeningError):
-    """The reference DOCX given with --template cannot be used."""
 
 
 class _UnreadableTemplate(Exception):
@@ -142,14 +138,8 @@ class _Base:
 
 
 def _template_bytes(template: Path | None) -> bytes | None:
-    if template is None:
-        return None
-    if not template.is_file():
-        raise TemplateError(f"het sjabloon {template} bestaat niet (--template verwacht een Word-document, .docx)")
-    try:
-        return template.read_bytes()
-    except OSError as exc:
-        raise _unreadable(template) from exc
+    """The template's clean package (render/word_template.py), the only place its bytes are read."""
+    return None if template is None else read_template(template)
 
 
 def _unreadable(template: Path) -> TemplateError:
