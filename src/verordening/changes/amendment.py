@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-import io
-
-from docx import Document
-from docx.shared import Cm
+from pathlib import Path
 
 from verordening.changes.amend import Amendment, Instruction, choice_name, choice_value
 from verordening.engine.document import Article, Lid, walk
+from verordening.render.docx import ELEMENT_STYLES, elements, signature
 from verordening.render.markdown import escape
+from verordening.render.word.base import word_base
+from verordening.render.word.document import WordDocument
+from verordening.render.word.package import Properties
 
 
 def body_lines(body: Article | Lid) -> list[str]:
@@ -37,6 +38,10 @@ def changed_choice_lines(a: Amendment) -> list[str]:
         f"{choice_name(k)}: {choice_value(k, old, a.value_names)} → {choice_value(k, new, a.value_names)}"
         for k, (old, new) in a.changes.items()
     ]
+
+
+def _artikel_ii_toelichting(a: Amendment) -> str:
+    return f"De wijzigingen gelden vanaf {a.artikel_ii.split(' op ', 1)[1]}"
 
 
 # --- Markdown --------------------------------------------------------------------------------
@@ -97,56 +102,76 @@ def to_markdown(a: Amendment) -> str:
     out += [f"- {escape(line)}" for line in changed_choice_lines(a)] + [""]
     out += ["### Artikelsgewijs", "", "#### Artikel I", ""]
     out += [x for line in a.toelichting() for x in (escape(line), "")]
-    out += ["#### Artikel II", "", escape(f"De wijzigingen gelden vanaf {a.artikel_ii.split(' op ', 1)[1]}"), ""]
+    out += ["#### Artikel II", "", escape(_artikel_ii_toelichting(a)), ""]
     return "\n".join(out).rstrip() + "\n"
 
 
 # --- DOCX ------------------------------------------------------------------------------------
 
+STYLES = (
+    "Title",
+    "Aanhef",
+    "Heading 1",
+    "Heading 2",
+    "Heading 3",
+    "Wijzigingsonderdeel",
+    "Wijzigingsopdracht",
+    "Wijzigingsopdracht genummerd",
+    "Citaat artikelkop",
+    *(f"Citaat {name.lower()}" for name in ELEMENT_STYLES),
+    "Ondertekening",
+    "Opsomming toelichting",
+)
 
-def _docx_body(doc, body: Article | Lid) -> None:
-    for i, line in enumerate(body_lines(body)):
-        stripped = line.lstrip(" ")
-        depth = (len(line) - len(stripped)) // 4
-        p = doc.add_paragraph()
-        p.paragraph_format.left_indent = Cm(1.0 + 0.75 * depth)
-        run = p.add_run(stripped)
-        run.bold = i == 0 and isinstance(body, Article)
+
+def _docx_body(doc: WordDocument, body: Article | Lid) -> None:
+    """The quoted text of an article or lid, indented one level, numbered as in the ordinance."""
+    if isinstance(body, Article):
+        doc.add(body.heading, "Citaat artikelkop")
+    elements(doc, body.elements() if isinstance(body, Article) else walk([body]), quoted=True)
 
 
-def to_docx(a: Amendment) -> bytes:
-    doc = Document()
-    doc.core_properties.title = a.title
-    doc.core_properties.language = "nl-NL"
-    doc.add_heading(a.title, level=1)
+def to_docx(a: Amendment, template: Path | None = None) -> bytes:
+    doc = WordDocument(word_base(template, STYLES))
+    doc.add(a.title, "Title")
     for line in a.aanhef:
-        doc.add_paragraph(line)
-    doc.add_heading("Artikel I", level=2)
-    doc.add_paragraph(a.artikel_i)
+        doc.add(line, "Aanhef")
+    doc.add("Artikel I", "Heading 2")
+    doc.add(a.artikel_i, "Wijzigingsopdracht")
     for ins in a.instructions:
-        doc.add_paragraph().add_run(ins.letter).bold = True
-        doc.add_paragraph(ins.text)
+        doc.add(ins.letter, "Wijzigingsonderdeel")
+        doc.add(ins.text, "Wijzigingsopdracht")
         if ins.body is not None:
             _docx_body(doc, ins.body)
         for n, step in enumerate(ins.steps, 1):
-            p = doc.add_paragraph(f"{n}. {step.text}")
-            p.paragraph_format.left_indent = Cm(0.75)
+            doc.add(f"{n}.\t{step.text}", "Wijzigingsopdracht genummerd")
             if step.body is not None:
                 _docx_body(doc, step.body)
     for heading, text in (("Artikel II", a.artikel_ii), ("Artikel III", a.artikel_iii)):
-        doc.add_heading(heading, level=2)
-        doc.add_paragraph(text)
-    for line in (a.ondertekening, "de griffier,", "de voorzitter,"):
-        doc.add_paragraph(line)
-    doc.add_heading("Toelichting", level=2)
-    doc.add_heading("Algemeen", level=3)
+        doc.add(heading, "Heading 2")
+        doc.add(text, "Normal")
+    signature(doc, a.ondertekening)
+    doc.add("Toelichting", "Heading 1", page_break=True)
+    doc.add("Algemeen", "Heading 2")
     for line in general_toelichting(a):
-        doc.add_paragraph(line)
+        doc.add(line, "Normal")
     for line in changed_choice_lines(a):
-        doc.add_paragraph(line, style="List Bullet")
-    doc.add_heading("Artikelsgewijs", level=3)
+        doc.add(f"–\t{line}", "Opsomming toelichting")
+    doc.add("Artikelsgewijs", "Heading 2")
+    doc.add("Artikel I", "Heading 3")
     for line in a.toelichting():
-        doc.add_paragraph(line)
-    buf = io.BytesIO()
-    doc.save(buf)
-    return buf.getvalue()
+        doc.add(line, "Normal")
+    doc.add("Artikel II", "Heading 3")
+    doc.add(_artikel_ii_toelichting(a), "Normal")
+    gemeente = a.old.choices.gemeente
+    return doc.package(
+        Properties(
+            title=a.title,
+            subject=f"Wijziging van de {a.old.citeertitel}",
+            author=f"gemeente {gemeente}",
+            keywords="Participatiewet; re-integratie; verordening; wijziging",
+            category="Wijzigingsverordening",
+            date=a.new.vaststelling.voorstel_datum,
+        ),
+        footer=a.citeertitel,
+    )

@@ -118,6 +118,14 @@ class ParaChange:
     def level(self) -> int:
         return (self.new or self.old).level  # type: ignore[union-attr]
 
+    def number_and_text(self) -> tuple[list[Segment], list[Segment]]:
+        """The number and the text diffed apart, for layouts that set the number off with a tab."""
+        if self.old is None or self.new is None:
+            kind, para = ("+", self.new) if self.old is None else ("-", self.old)
+            assert para is not None
+            return ([(kind, para.number)] if para.number else []), [(kind, para.text)]
+        return word_diff(self.old.number, self.new.number), word_diff(self.old.text, self.new.text)
+
 
 def _similar(a: Para, b: Para) -> bool:
     return a.level == b.level and SequenceMatcher(None, a.text.split(), b.text.split(), autojunk=False).ratio() >= 0.4

@@ -8,16 +8,19 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-import io
 import itertools
 import re
+from pathlib import Path
 
-from docx import Document
-from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm, RGBColor
+from lxml import etree
 
-from verordening.changes.diff import ArticleDiff, OrdinanceDiff, Segment
+from verordening.changes.diff import ArticleDiff, OrdinanceDiff, Segment, accepted, rejected
+from verordening.render.docx import ELEMENT_STYLES, element_style
+from verordening.render.word import xml
+from verordening.render.word.base import word_base
+from verordening.render.word.document import WordDocument
+from verordening.render.word.package import Properties
 
 AUTHOR = "verordening"
 FORMATS = ("md", "html", "docx")
@@ -137,6 +140,8 @@ def to_html(d: OrdinanceDiff, old_name: str | None = None, new_name: str | None 
 
 # --- DOCX with tracked changes ---------------------------------------------------------------
 
+STYLES = ("Title", "Heading 1", "Heading 2", "Noot", "Opsomming toelichting", *ELEMENT_STYLES)
+
 
 class _Revisions:
     """Creates w:ins / w:del elements with unique ids, one author and one date."""
@@ -145,31 +150,29 @@ class _Revisions:
         self.date = when.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
         self.ids = itertools.count(1)
 
-    def mark(self, kind: str) -> OxmlElement:
-        el = OxmlElement("w:ins" if kind == "+" else "w:del")
+    def mark(self, kind: str) -> etree._Element:
+        el = etree.Element(qn("w:ins" if kind == "+" else "w:del"))
         el.set(qn("w:id"), str(next(self.ids)))
         el.set(qn("w:author"), AUTHOR)
         el.set(qn("w:date"), self.date)
         return el
 
-    def add(self, paragraph, segments: list[Segment], whole: str | None = None) -> None:
-        """Append the segments as runs; `whole` ("+"/"-") also tracks the paragraph mark itself."""
+    def runs(self, segments: list[Segment]) -> list[etree._Element]:
+        out = []
         for kind, text in segments:
-            run = OxmlElement("w:r")
-            t = OxmlElement("w:delText" if kind == "-" else "w:t")
-            t.set(qn("xml:space"), "preserve")
-            t.text = text
-            run.append(t)
+            r = xml.run(text, deleted=kind == "-")
             if kind == "=":
-                paragraph._p.append(run)
+                out.append(r)
             else:
                 wrapper = self.mark(kind)
-                wrapper.append(run)
-                paragraph._p.append(wrapper)
+                wrapper.append(r)
+                out.append(wrapper)
+        return out
+
+    def track_mark(self, paragraph: etree._Element, whole: str | None) -> None:
+        """`whole` ("+"/"-") also tracks the paragraph mark itself, so the paragraph comes or goes entirely."""
         if whole in ("+", "-"):
-            rpr = OxmlElement("w:rPr")
-            rpr.append(self.mark(whole))
-            paragraph._p.get_or_add_pPr().append(rpr)
+            etree.SubElement(paragraph.find(qn("w:pPr")), qn("w:rPr")).append(self.mark(whole))
 
 
 def _whole(a: ArticleDiff) -> str | None:
@@ -177,47 +180,69 @@ def _whole(a: ArticleDiff) -> str | None:
 
 
 def to_docx(
-    d: OrdinanceDiff, old_name: str | None = None, new_name: str | None = None, when: dt.datetime | None = None
+    d: OrdinanceDiff,
+    old_name: str | None = None,
+    new_name: str | None = None,
+    when: dt.datetime | None = None,
+    template: Path | None = None,
 ) -> bytes:
     rev = _Revisions(when or dt.datetime.now(dt.UTC))
-    doc = Document()
-    doc.core_properties.title = title(d, old_name, new_name)
-    doc.core_properties.author = AUTHOR
-    doc.core_properties.language = "nl-NL"
-    doc.add_heading(title(d, old_name, new_name), level=1)
-    doc.add_paragraph(
+    doc = WordDocument(word_base(template, STYLES))
+    heading = title(d, old_name, new_name)
+    doc.add(heading, "Title")
+    doc.add(
         "De wijzigingen staan in deze tekst als bijgehouden wijzigingen: accepteer of weiger ze "
         "per wijziging (Controleren > Wijzigingen). Alles accepteren geeft de nieuwe tekst, alles "
-        "weigeren de oude."
+        "weigeren de oude.",
+        "Normal",
     )
-    doc.add_heading("Overzicht", level=2)
+    doc.add("Overzicht", "Heading 1")
     lines = summary(d)
-    for line in lines or ["Geen verschillen."]:
-        doc.add_paragraph(line, style="List Bullet" if lines else None)
+    for line in lines:
+        doc.add(f"–\t{line}", "Opsomming toelichting")
+    if not lines:
+        doc.add("Geen verschillen.", "Normal")
     chapter = None
     for a in d.articles:
         if a.chapter != chapter:
             chapter = a.chapter
-            doc.add_heading(chapter, level=2)
-        heading = doc.add_heading("", level=3)
-        rev.add(heading, a.heading, _whole(a))
+            doc.add(chapter, "Heading 1")
+        rev.track_mark(doc.add_runs(rev.runs(a.heading), "Heading 2", accepted(a.heading)), _whole(a))
         if a.status != "ongewijzigd":
-            note = doc.add_paragraph()
-            note.add_run(f"({a.status})").italic = True
-            note.runs[0].font.color.rgb = RGBColor(0x55, 0x55, 0x55)
+            doc.add(f"({a.status})", "Noot")
+        numbered_lid = True
         for p in a.paras:
-            para = doc.add_paragraph()
-            if p.level:
-                para.paragraph_format.left_indent = Cm(1.0 * p.level)
-            rev.add(para, p.segments, p.kind if p.kind in "+-" else None)
-    buf = io.BytesIO()
-    doc.save(buf)
-    return buf.getvalue()
+            number, text = p.number_and_text()
+            if p.level == 0:
+                numbered_lid = bool(accepted(number) or rejected(number))
+            whole = p.kind if p.kind in "+-" else None
+            # The tab after the number comes and goes with a paragraph that comes or goes entirely.
+            runs = rev.runs(number + [(whole or "=", "\t")] + text if number else text)
+            style = element_style(p.level, bool(number), numbered_lid)
+            rev.track_mark(doc.add_runs(runs, style, f"{accepted(number)}\t{accepted(text)}"), whole)
+    new = d.new.choices
+    return doc.package(
+        Properties(
+            title=heading,
+            subject=f"Vergelijking van twee versies van de Re-integratieverordening Participatiewet {new.gemeente}",
+            author=f"gemeente {new.gemeente}",
+            keywords="Participatiewet; re-integratie; verordening; vergelijking",
+            category="Vergelijking",
+            date=new.vaststelling.voorstel_datum,
+        ),
+        footer=heading,
+    )
 
 
-def render(d: OrdinanceDiff, fmt: str, old_name: str | None = None, new_name: str | None = None) -> bytes:
+def render(
+    d: OrdinanceDiff,
+    fmt: str,
+    old_name: str | None = None,
+    new_name: str | None = None,
+    template: Path | None = None,
+) -> bytes:
     if fmt == "md":
         return to_markdown(d, old_name, new_name).encode("utf-8")
     if fmt == "html":
         return to_html(d, old_name, new_name).encode("utf-8")
-    return to_docx(d, old_name, new_name)
+    return to_docx(d, old_name, new_name, template=template)

@@ -22,6 +22,13 @@ app = typer.Typer(
 
 DEBUG_ENV = "VERORDENING_DEBUG"  # set by --debug; read by worker processes too (batch.py)
 
+Template = Annotated[
+    Path | None,
+    typer.Option(
+        "--template", help="Word-bestand (reference.docx) waarvan de DOCX de opmaakprofielen (huisstijl) overneemt."
+    ),
+]
+
 Files = Annotated[
     list[Path],
     typer.Argument(
@@ -61,12 +68,7 @@ def build(
     out: Annotated[Path, typer.Option("--out", help="Map waarin de uitvoer komt; per gemeente een submap.")] = Path(
         "output"
     ),
-    template: Annotated[
-        Path | None,
-        typer.Option(
-            "--template", help="Word-bestand (reference.docx) waarvan de DOCX de opmaakprofielen (huisstijl) overneemt."
-        ),
-    ] = None,
+    template: Template = None,
     force: Annotated[
         bool,
         typer.Option(
@@ -194,12 +196,13 @@ def diff(
     out: Annotated[
         Path | None, typer.Option("--out", help="Schrijf naar dit bestand in plaats van naar het scherm.")
     ] = None,
+    template: Template = None,
 ) -> None:
     """Vergelijk twee versies artikel voor artikel: verplaatste artikelen en woordwijzigingen."""
     from verordening.cli.changes import run_diff
 
     try:
-        run_diff(old, new, model, fmt, out)
+        run_diff(old, new, model, fmt, out, template)
     except VerordeningError as exc:
         fail(exc)
         raise typer.Exit(exc.exit_code) from None
@@ -216,12 +219,13 @@ def amend(
     out: Annotated[Path, typer.Option("--out", help="Map waarin de uitvoer komt; per gemeente een submap.")] = Path(
         "output"
     ),
+    template: Template = None,
 ) -> None:
     """Stel de wijzigingsverordening op die de oude versie in de nieuwe verandert (Markdown en DOCX, met toelichting)."""
     from verordening.cli.changes import run_amend
 
     try:
-        run_amend(old, new, out)
+        run_amend(old, new, out, template)
     except VerordeningError as exc:
         fail(exc)
         raise typer.Exit(exc.exit_code) from None

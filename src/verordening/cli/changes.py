@@ -21,7 +21,9 @@ class UsageError(VerordeningError):
     exit_code = 2
 
 
-def run_diff(old: Path, new: Path | None, model: bool, fmt: str, out: Path | None) -> None:
+def run_diff(
+    old: Path, new: Path | None, model: bool, fmt: str, out: Path | None, template: Path | None = None
+) -> None:
     if fmt not in FORMATS:
         raise UsageError(f"onbekend formaat '{fmt}'; kies uit {', '.join(FORMATS)}")
     if model == (new is not None):
@@ -35,7 +37,9 @@ def run_diff(old: Path, new: Path | None, model: bool, fmt: str, out: Path | Non
     else:
         first, second = load_choices(old), load_choices(new)  # type: ignore[arg-type]
         names = (None, None)
-    data = render(compare(assemble(first), assemble(second)), fmt, *names)
+    if template is not None and fmt != "docx":
+        raise UsageError("--template geldt alleen voor --format docx")
+    data = render(compare(assemble(first), assemble(second)), fmt, *names, template=template)
     if out is None:
         sys.stdout.write(data.decode("utf-8"))
         return
@@ -43,7 +47,7 @@ def run_diff(old: Path, new: Path | None, model: bool, fmt: str, out: Path | Non
     typer.echo(f"vergelijking geschreven naar {out}", err=True)
 
 
-def run_amend(old: Path, new: Path, out_dir: Path) -> None:
+def run_amend(old: Path, new: Path, out_dir: Path, template: Path | None = None) -> None:
     first, second = load_choices(old), load_choices(new)
     if first.gemeente != second.gemeente:
         typer.echo(
@@ -54,7 +58,10 @@ def run_amend(old: Path, new: Path, out_dir: Path) -> None:
     amendment = amend(first, second)
     target = safe_target(out_dir, amendment.old.slug)
     stem = f"wijzigingsverordening-{second.jaar}"
-    files = {target / f"{stem}.md": to_markdown(amendment).encode("utf-8"), target / f"{stem}.docx": to_docx(amendment)}
+    files = {
+        target / f"{stem}.md": to_markdown(amendment).encode("utf-8"),
+        target / f"{stem}.docx": to_docx(amendment, template),
+    }
     for path, data in files.items():
         write_atomic(path, data)
     letters = (
