@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from pathlib import Path
 
 import pytest
@@ -12,10 +13,27 @@ from typer.testing import CliRunner
 from verordening.choicefile.municipalities import all_municipalities
 from verordening.choicefile.reader import load_choices
 from verordening.cli.app import app
-from verordening.runs.compare import collect, summary, to_csv, to_html, to_markdown
+from verordening.runs.compare import (
+    Provenance,
+    collect,
+    dutch_sort_key,
+    figures,
+    questions,
+    to_csv,
+    to_html,
+    to_markdown,
+)
+from verordening.runs.compare.provenance import link_base
 from verordening.runs.synthetic import choice_file, generate
 
 from .conftest import EXAMPLES, ROOT
+
+
+@pytest.fixture(scope="module")
+def synthetic_rows(tmp_path_factory):
+    rows, failures = collect(generate(tmp_path_factory.mktemp("syn")), workers=1)
+    assert not failures
+    return rows
 
 
 @pytest.fixture(scope="module")
@@ -39,22 +57,56 @@ def test_csv_parses_with_bom_and_a_row_per_municipality(rows, sep: str) -> None:
     assert {r[0] for r in body} == _names() and len(body) == len(EXAMPLES)
     assert all(len(r) == len(header) for r in body)
     nijkerk = dict(zip(header, next(r for r in body if r[0] == "Nijkerk")))
-    assert nijkerk["Max. duur jobcoaching (maanden)"] == "24" and nijkerk["Max. verlenging (maanden)"] == "12"
-    assert nijkerk["OVAL-score"] == "3"
+    assert nijkerk["Maximale duur zonder verlenging (maanden)"] == "24"
+    assert nijkerk["Maximale verlenging (maanden)"] == "12"
+    assert nijkerk["Totale maximale duur jobcoaching, met verlenging (maanden)"] == "36"
+    assert nijkerk["OVAL-score (vragen voldaan, van 3)"] == "3" and nijkerk["CBS-code"] == "GM0267"
+    assert nijkerk["Eis: OVAL-keurmerk"] == "ja" and nijkerk["Eis: Noloc"] == "nee"
+    assert nijkerk["Inwerkingtreding"] == "2023-07-01"
 
 
 def test_markdown_has_matrix_reasons_and_summary(rows) -> None:
     text = to_markdown(rows)
     for name in _names():
         assert f"| {name} |" in text
-    assert "## OVAL-scorecard: waarom" in text and "## Samenvatting" in text
+    assert "## OVAL-scorecard: waarom" in text and "## Aantal gemeenten per keuze" in text
+    assert "## Kerncijfers" in text and "1 juli 2023" in text and "2023-07-01" not in text
 
 
-def test_summary_counts_each_option(rows) -> None:
-    groups = dict(summary(rows))
-    assert sum(n for _, n in groups["Verlenging"]) == len(rows)
-    assert dict(groups["Verlenging"])["ja"] == sum(r.verlenging for r in rows)
-    assert dict(groups["OVAL-score (vragen voldaan)"])["3 van 3"] == sum(r.score == 3 for r in rows)
+def test_questions_count_each_option(rows) -> None:
+    groups = {q.key: dict(q.counts) for q in questions(rows)}
+    assert sum(groups["verlenging"].values()) == len(rows)
+    assert groups["verlenging"]["ja"] == sum(r.verlenging for r in rows)
+    assert groups["score"]["3 van 3"] == sum(r.score == 3 for r in rows)
+    nijkerk = next(r for r in rows if r.gemeente == "Nijkerk")
+    assert nijkerk.total_duur == 36 and nijkerk.beyond_two_years and not nijkerk.like_uwv
+
+
+def test_figures_count_regimes_uwv_and_asks(rows) -> None:
+    texts = [f.text for f in figures(rows)]
+    regimes = {tuple(sorted(r.standards)) for r in rows}
+    assert any(t.startswith(f"{len(regimes)} verschillende kwaliteitsregimes") for t in texts), texts
+    uwv = sum(r.max_duur >= 36 and r.verlenging for r in rows)
+    assert any(t.startswith(f"{uwv} van de {len(rows)} gemeente") and "UWV" in t for t in texts), texts
+    for i, key in enumerate(("scheiding", "kwaliteit", "maatwerk"), 1):
+        met = sum(r.ask(key).met for r in rows)
+        assert any(t.startswith(f"OVAL {i} ") and f": {met} van de" in t for t in texts), texts
+
+
+def test_dutch_order_files_s_hertogenbosch_under_h() -> None:
+    names = ["Zwolle", "’s-Hertogenbosch", "Heusden", "Heerlen", "IJsselstein", "Súdwest-Fryslân", "Stichtse Vecht"]
+    names.append("'s-Gravenhage")
+    ordered = sorted(names, key=dutch_sort_key)
+    assert ordered == [
+        "'s-Gravenhage",
+        "Heerlen",
+        "’s-Hertogenbosch",
+        "Heusden",
+        "IJsselstein",
+        "Stichtse Vecht",
+        "Súdwest-Fryslân",
+        "Zwolle",
+    ]
 
 
 def test_html_escapes_user_text(tmp_path: Path) -> None:
@@ -69,7 +121,7 @@ def test_html_escapes_user_text(tmp_path: Path) -> None:
     assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;b&gt;vet&lt;/b&gt;" in page
     assert "<script>alert" not in page and "<b>vet" not in page
     assert page.count("<script>") == 1  # only the static sort/filter script
-    assert 'id="zoek"' in page and 'data-ask="scheiding"' in page
+    assert 'name="q"' in page and 'data-filter="scheiding"' in page
 
 
 def test_cli_compare_writes_csv_file(tmp_path: Path) -> None:
@@ -112,16 +164,51 @@ def test_generator_refuses_municipalities_folder(tmp_path: Path) -> None:
     assert not (tmp_path / "municipalities").exists()
 
 
-def test_compare_and_scorecard_cover_all_342_synthetic_municipalities(tmp_path: Path) -> None:
-    paths = generate(tmp_path / "syn")
-    rows, failures = collect(paths, workers=1)
-    assert not failures
+def test_compare_and_scorecard_cover_all_342_synthetic_municipalities(synthetic_rows) -> None:
+    rows = synthetic_rows
     assert sorted(r.gemeente for r in rows) == sorted(m.naam for m in all_municipalities())
-    assert all(len(r.asks) == 3 for r in rows)
+    assert all(len(r.asks) == 3 for r in rows) and all(r.synthetic for r in rows)
     data = list(csv.reader(io.StringIO(to_csv(rows).decode("utf-8-sig")), delimiter=";"))
     assert len(data) == 342 + 1
-    counts = {group: sum(n for _, n in values) for group, values in summary(rows)}
-    # groups where every municipality has exactly one value count all 342
-    for group in ("Max. duur jobcoaching", "Verlenging", "Advies cliëntenraad", "OVAL-score (vragen voldaan)"):
-        assert counts[group] == 342, group
-    assert counts["Max. verlenging"] == sum(r.verlenging for r in rows)
+    counts = {q.key: sum(n for _, n in q.counts) for q in questions(rows)}
+    # questions where every municipality has exactly one value count all 342
+    for key in ("basis", "totaal", "verlenging", "clientenraad", "score", "art13", "aanbieder", "inwerkingtreding"):
+        assert counts[key] == 342, key
+    assert counts["verlenging_max"] == sum(r.verlenging for r in rows)
+    totaal = dict(next(q.counts for q in questions(rows) if q.key == "totaal"))
+    assert totaal["36 maanden"] == sum(r.total_duur == 36 for r in rows)
+    names = [r.gemeente for r in rows]
+    bosch = names.index("'s-Hertogenbosch")
+    assert names[bosch - 1].startswith("He") and names[bosch + 1].startswith("He"), names[bosch - 1 : bosch + 2]
+
+
+def test_page_map_has_one_shape_per_municipality_and_no_external_requests(synthetic_rows) -> None:
+    page = to_html(synthetic_rows, Provenance.now(("synthetisch",), "output"))
+    codes = re.findall(r'<a href="#r-(GM\d{4})" data-code="GM\d{4}"', page)
+    assert sorted(codes) == sorted(m.code for m in all_municipalities()) and len(set(codes)) == 342
+    assert 'class="geen"' not in page  # every municipality has a choice file
+    assert "Bron: CBS, Kadaster/PDOK" in page
+    assert "Let op: 342 van de 342 keuzebestanden zijn synthetisch" in page
+    # Nothing is fetched: no src, no stylesheet link, no url(), no @import.
+    assert not re.search(r"\bsrc=|<link\b|url\(|@import", page)
+    assert "default-src 'none'" in page
+    assert 'href="output/nijkerk/nijkerk.html"' in page
+
+
+def test_page_greys_municipalities_without_a_choice_file(rows) -> None:
+    page = to_html(rows)
+    assert page.count('<path class="geen"') == 342 - len(rows)
+    assert page.count("data-code=") == 2 * len(rows)  # the map shape and the table row
+
+
+def test_links_are_relative_to_the_page(tmp_path: Path) -> None:
+    (tmp_path / "output" / "nijkerk").mkdir(parents=True)
+    (tmp_path / "output" / "nijkerk" / "nijkerk.html").write_text("x", encoding="utf-8")
+    base, warning = link_base(str(tmp_path / "output"), tmp_path / "pagina" / "vergelijking.html", ["nijkerk"])
+    assert base == "../output" and not warning
+    base, warning = link_base(str(tmp_path / "leeg"), None, ["nijkerk"])
+    assert "nog geen gebouwde verordening" in warning
+    assert link_base("https://example.org/verordeningen/", None, ["nijkerk"]) == (
+        "https://example.org/verordeningen/",
+        "",
+    )

@@ -123,7 +123,10 @@ def check(files: Files) -> None:
 def compare(
     files: Files,
     format: Annotated[
-        str, typer.Option("--format", help="Uitvoerformaat: md, csv of html (sorteerbaar en filterbaar).")
+        str,
+        typer.Option(
+            "--format", help="Uitvoerformaat: md, csv, html (pagina met kaart, sorteren en filteren) of xlsx (Excel)."
+        ),
     ] = "md",
     out: Annotated[
         Path | None, typer.Option("--out", help="Schrijf naar dit bestand in plaats van naar het scherm.")
@@ -131,21 +134,43 @@ def compare(
     scheidingsteken: Annotated[
         str, typer.Option("--scheidingsteken", help="Scheidingsteken voor csv: ';' (Nederlandse Excel) of ','.")
     ] = ";",
+    verordeningen: Annotated[
+        str,
+        typer.Option(
+            "--verordeningen",
+            metavar="MAP_OF_URL",
+            help="Waar de gebouwde verordeningen staan (de map van 'verordening build --out', of een webadres); "
+            "de pagina linkt elke gemeente daarheen.",
+        ),
+    ] = "output",
 ) -> None:
-    """Vergelijk gemeenten: per gemeente de belangrijkste keuzes en de OVAL-scorecard, met een samenvatting."""
+    """Vergelijk gemeenten: per gemeente de belangrijkste keuzes en de OVAL-scorecard, met kaart en samenvatting."""
     from verordening.runs.compare import FORMATS, SEPARATORS, collect, render
+    from verordening.runs.compare.provenance import Provenance, link_base
     from verordening.runs.output import write_atomic
 
     if format not in FORMATS:
         raise typer.BadParameter(f"kies uit {', '.join(FORMATS)}", param_hint="--format")
     if scheidingsteken not in SEPARATORS:
         raise typer.BadParameter("kies ';' of ','", param_hint="--scheidingsteken")
+    if format == "xlsx" and out is None:
+        typer.echo(
+            "een Excel-bestand kan niet op het scherm worden getoond; geef met --out een bestandsnaam op", err=True
+        )
+        raise typer.Exit(2)
     rows, failures = collect(expand(files))
     for failure in failures:
         typer.echo(failure.error, err=True)
-    data = render(rows, format, scheidingsteken)
+    base, warning = link_base(verordeningen, out, [r.slug for r in rows])
+    if warning and format == "html":
+        typer.echo(warning, err=True)
+    data = render(rows, format, scheidingsteken, Provenance.now(tuple(str(f) for f in files), base))
     if out:
-        write_atomic(out, data)
+        try:
+            write_atomic(out, data)
+        except VerordeningError as exc:
+            fail(exc)
+            raise typer.Exit(exc.exit_code) from None
         typer.echo(f"{len(rows)} gemeenten vergeleken → {out}", err=True)
     else:
         sys.stdout.buffer.write(data)
