@@ -16,7 +16,7 @@ from verordening.runs.build import BuildOptions
 
 from .conftest import EXAMPLES
 
-BROKEN = "gemeente: Nijkerk\njaar: 2023\njobcoaching:\n  maximale_duur_maanden: veel\n"
+BROKEN = "gemeente: Epe\njaar: 2023\njobcoaching:\n  maximale_duur_maanden: veel\n"
 
 
 def _folder(tmp_path: Path) -> Path:
@@ -61,7 +61,8 @@ def _without_quality_requirements() -> str:
 
     text = (ROOT / "municipalities" / "nijkerk.yaml").read_text(encoding="utf-8")
     lines = [line for line in text.splitlines() if "kwaliteitseisen:" not in line]
-    return "\n".join(lines) + "\n"
+    # another municipality: two files for Nijkerk in one batch are refused before anything is written
+    return "\n".join(lines).replace("gemeente: Nijkerk", "gemeente: Ede") + "\n"
 
 
 def test_workers_load_the_clause_library_once(tmp_path: Path) -> None:

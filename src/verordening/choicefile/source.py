@@ -14,6 +14,7 @@ from typing import Any
 import yaml
 
 from verordening.choicefile.messages import dotted, expected_at, show_value
+from verordening.choicefile.municipalities import Municipality, UnknownMunicipality, municipality_by_name
 from verordening.errors import ChoiceFileError, Problem, dutch_oserror
 
 MAX_BYTES = 256 * 1024  # a choice file is a page of YAML; anything larger is a mistake
@@ -282,3 +283,21 @@ def read_text(path: Path) -> str:
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise refuse("het bestand is niet in UTF-8 gecodeerd; sla het op als UTF-8", line) from None
+
+
+_GEMEENTE = re.compile(r"""^gemeente:[ \t]*(?:"([^"\n]*)"|'([^'\n]*)'|([^#\n]*?))[ \t]*(?:#.*)?$""", re.M)
+
+
+def peek_municipality(path: Path) -> Municipality | None:
+    """The municipality a choice file is for, read from its `gemeente:` line without parsing the YAML.
+
+    For planning a batch only (two files for one municipality); None when it cannot tell, and
+    reading the file properly then reports whatever is wrong.
+    """
+    try:
+        with path.open("rb") as fh:
+            text = fh.read(MAX_BYTES).decode("utf-8-sig", errors="replace")
+        m = _GEMEENTE.search(text)
+        return municipality_by_name(next(g for g in m.groups() if g is not None)) if m else None
+    except (OSError, UnknownMunicipality, StopIteration):
+        return None

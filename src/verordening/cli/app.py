@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from verordening.errors import VerordeningError
+from verordening.errors import FileSystemError, VerordeningError
 
 app = typer.Typer(
     help="Stelt de Re-integratieverordening Participatiewet van een gemeente op uit het VNG-model en een keuzebestand.",
@@ -37,19 +39,49 @@ Files = Annotated[
 ]
 
 
+Force = Annotated[
+    bool,
+    typer.Option(
+        "--force",
+        help="Overschrijf ook met de hand bewerkte uitvoer; de bewerkte versie blijft als reservekopie bewaard.",
+    ),
+]
+CHOICE_SUFFIXES = (".yaml", ".yml")
+
+
 def expand(paths: list[Path]) -> list[Path]:
-    """Files as given; a folder stands for the *.yaml files in it."""
+    """Files as given; a folder stands for the *.yaml files in it (any case; hidden files skipped)."""
     out: list[Path] = []
     for p in paths:
         if p.is_dir():
-            out += sorted(q for q in p.iterdir() if q.suffix in (".yaml", ".yml"))
+            found = sorted(q for q in p.iterdir() if q.suffix.lower() in CHOICE_SUFFIXES and not q.name.startswith("."))
+            if not found:
+                raise UsageError(f"{p}: in deze map staan geen keuzebestanden (*.yaml of *.yml)")
+            out += found
         else:
             out.append(p)
     return out
 
 
+class UsageError(VerordeningError):
+    exit_code = 2
+
+
 def fail(exc: VerordeningError) -> None:
     typer.echo(str(exc), err=True)
+
+
+@contextmanager
+def refusals() -> Iterator[None]:
+    """Every refusal of a command as its Dutch message and exit code; the machine's refusals too."""
+    try:
+        yield
+    except VerordeningError as exc:
+        fail(exc)
+        raise typer.Exit(exc.exit_code) from None
+    except OSError as exc:
+        fail(FileSystemError(exc.filename or "verordening", exc, "lezen of schrijven"))
+        raise typer.Exit(1) from None
 
 
 @app.callback()
@@ -90,7 +122,8 @@ def build(
     from verordening.runs.build import BuildOptions
 
     options = BuildOptions(out_dir=out, template=template, force=force)
-    _, exit_code = build_many(expand(files), options, workers=processen)
+    with refusals():
+        _, exit_code = build_many(expand(files), options, workers=processen)
     raise typer.Exit(exit_code)
 
 
@@ -102,7 +135,9 @@ def check(files: Files) -> None:
     from verordening.engine.checklist import compute
 
     exit_code = 0
-    for path in expand(files):
+    with refusals():
+        paths = expand(files)
+    for path in paths:
         try:
             ordinance = assemble(load_choices(path))
             checklist = compute(ordinance)
@@ -143,11 +178,13 @@ def compare(
             "de pagina linkt elke gemeente daarheen.",
         ),
     ] = "output",
+    force: Force = False,
 ) -> None:
     """Vergelijk gemeenten: per gemeente de belangrijkste keuzes en de OVAL-scorecard, met kaart en samenvatting."""
+    from verordening.runs.batch import same_municipality
     from verordening.runs.compare import FORMATS, SEPARATORS, collect, render
     from verordening.runs.compare.provenance import Provenance, link_base
-    from verordening.runs.output import write_atomic
+    from verordening.runs.output import write_file
 
     if format not in FORMATS:
         raise typer.BadParameter(f"kies uit {', '.join(FORMATS)}", param_hint="--format")
@@ -158,7 +195,15 @@ def compare(
             "een Excel-bestand kan niet op het scherm worden getoond; geef met --out een bestandsnaam op", err=True
         )
         raise typer.Exit(2)
-    rows, failures = collect(expand(files))
+    with refusals():
+        paths = expand(files)
+    twice = same_municipality(paths)
+    if twice:
+        typer.echo(
+            f"let op: {twice.replace('niets gebouwd, want ', '')}; de vergelijking telt die gemeente meer dan eens",
+            err=True,
+        )
+    rows, failures = collect(paths)
     for failure in failures:
         typer.echo(failure.error, err=True)
     base, warning = link_base(verordeningen, out, [r.slug for r in rows])
@@ -166,11 +211,8 @@ def compare(
         typer.echo(warning, err=True)
     data = render(rows, format, scheidingsteken, Provenance.now(tuple(str(f) for f in files), base))
     if out:
-        try:
-            write_atomic(out, data)
-        except VerordeningError as exc:
-            fail(exc)
-            raise typer.Exit(exc.exit_code) from None
+        with refusals():
+            write_file(out, data, force=force, inputs=paths)
         typer.echo(f"{len(rows)} gemeenten vergeleken → {out}", err=True)
     else:
         sys.stdout.buffer.write(data)
@@ -189,15 +231,13 @@ def genereer_synthetisch(
     seed: Annotated[
         int, typer.Option("--seed", help="Startwaarde van het toeval; dezelfde seed geeft dezelfde bestanden.")
     ] = 2023,
+    force: Force = False,
 ) -> None:
     """Schrijf synthetische keuzebestanden (SYNTHETISCH, geen beleid) voor alle huidige gemeenten, voor tests en metingen."""
     from verordening.runs.synthetic import generate
 
-    try:
-        written = generate(map, seed)
-    except VerordeningError as exc:
-        fail(exc)
-        raise typer.Exit(exc.exit_code) from None
+    with refusals():
+        written = generate(map, seed, force=force)
     typer.echo(f"{len(written)} synthetische keuzebestanden geschreven in {map}")
 
 
@@ -222,15 +262,13 @@ def diff(
         Path | None, typer.Option("--out", help="Schrijf naar dit bestand in plaats van naar het scherm.")
     ] = None,
     template: Template = None,
+    force: Force = False,
 ) -> None:
     """Vergelijk twee versies artikel voor artikel: verplaatste artikelen en woordwijzigingen."""
     from verordening.cli.changes import run_diff
 
-    try:
-        run_diff(old, new, model, fmt, out, template)
-    except VerordeningError as exc:
-        fail(exc)
-        raise typer.Exit(exc.exit_code) from None
+    with refusals():
+        run_diff(old, new, model, fmt, out, template, force)
 
 
 @app.command(options_metavar="[OPTIES]")
@@ -245,15 +283,13 @@ def amend(
         "output"
     ),
     template: Template = None,
+    force: Force = False,
 ) -> None:
     """Stel de wijzigingsverordening op die de oude versie in de nieuwe verandert (Markdown en DOCX, met toelichting)."""
     from verordening.cli.changes import run_amend
 
-    try:
-        run_amend(old, new, out, template)
-    except VerordeningError as exc:
-        fail(exc)
-        raise typer.Exit(exc.exit_code) from None
+    with refusals():
+        run_amend(old, new, out, template, force)
 
 
 def main() -> None:
@@ -271,6 +307,9 @@ def main() -> None:
         if isinstance(exc, VerordeningError):
             fail(exc)
             sys.exit(exc.exit_code)
+        if isinstance(exc, OSError):  # the machine refused, whatever step it was
+            fail(FileSystemError(exc.filename or "verordening", exc, "lezen of schrijven"))
+            sys.exit(1)
         typer.echo(
             f"Interne fout ({type(exc).__name__}: {exc}). Start de opdracht opnieuw met --debug "
             "voor de technische details en meld de fout.",

@@ -12,17 +12,19 @@ from verordening.changes.amendment import to_docx, to_markdown
 from verordening.changes.diff import compare, model_choices
 from verordening.changes.redline import FORMATS, render
 from verordening.choicefile.reader import load_choices
+from verordening.cli.app import UsageError
 from verordening.engine.assemble import assemble
-from verordening.errors import VerordeningError
-from verordening.runs.output import safe_target, write_atomic
-
-
-class UsageError(VerordeningError):
-    exit_code = 2
+from verordening.runs.output import safe_target, write_file, write_outputs
 
 
 def run_diff(
-    old: Path, new: Path | None, model: bool, fmt: str, out: Path | None, template: Path | None = None
+    old: Path,
+    new: Path | None,
+    model: bool,
+    fmt: str,
+    out: Path | None,
+    template: Path | None = None,
+    force: bool = False,
 ) -> None:
     if fmt not in FORMATS:
         raise UsageError(f"onbekend formaat '{fmt}'; kies uit {', '.join(FORMATS)}")
@@ -37,33 +39,30 @@ def run_diff(
     else:
         first, second = load_choices(old), load_choices(new)  # type: ignore[arg-type]
         names = (None, None)
+        if first.gemeente != second.gemeente:
+            typer.echo(f"let op: u vergelijkt twee gemeenten ({first.gemeente} en {second.gemeente})", err=True)
     if template is not None and fmt != "docx":
         raise UsageError("--template geldt alleen voor --format docx")
     data = render(compare(assemble(first), assemble(second)), fmt, *names, template=template)
     if out is None:
         sys.stdout.write(data.decode("utf-8"))
         return
-    write_atomic(out, data)
+    write_file(out, data, force=force, inputs=[old, *([new] if new else []), *([template] if template else [])])
     typer.echo(f"vergelijking geschreven naar {out}", err=True)
 
 
-def run_amend(old: Path, new: Path, out_dir: Path, template: Path | None = None) -> None:
+def run_amend(old: Path, new: Path, out_dir: Path, template: Path | None = None, force: bool = False) -> None:
     first, second = load_choices(old), load_choices(new)
-    if first.gemeente != second.gemeente:
-        typer.echo(
-            f"let op: de keuzebestanden zijn van verschillende gemeenten ({first.gemeente}, {second.gemeente}); "
-            f"de wijzigingsverordening wijzigt de verordening van {first.gemeente}",
-            err=True,
+    if first.gemeente != second.gemeente:  # the aanhef would cite the other municipality's proposal
+        raise UsageError(
+            f"{new}: dit keuzebestand is voor {second.gemeente}, {old} voor {first.gemeente}; een "
+            "wijzigingsverordening wijzigt de verordening van één gemeente: geef twee versies van die ene gemeente"
         )
     amendment = amend(first, second)
     target = safe_target(out_dir, amendment.old.slug)
     stem = f"wijzigingsverordening-{second.jaar}"
-    files = {
-        target / f"{stem}.md": to_markdown(amendment).encode("utf-8"),
-        target / f"{stem}.docx": to_docx(amendment, template),
-    }
-    for path, data in files.items():
-        write_atomic(path, data)
+    files = {f"{stem}.md": to_markdown(amendment).encode("utf-8"), f"{stem}.docx": to_docx(amendment, template)}
+    write_outputs(target, files, force=force, inputs=[old, new, *([template] if template else [])])
     letters = (
         f"{amendment.instructions[0].letter}–{amendment.instructions[-1].letter}"
         if len(amendment.instructions) > 1

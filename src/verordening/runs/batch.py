@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
-from verordening.errors import VerordeningError
+from verordening.errors import FileSystemError, VerordeningError
 from verordening.runs.build import BuildOptions
+from verordening.runs.journal import sync_filesystem
 from verordening.runs.parallel import run_parallel
 
 
@@ -54,9 +55,12 @@ def build_one(path: Path, options: BuildOptions) -> BuildOutcome:
     from verordening.runs.build import build_file
 
     try:
-        rendered, written = build_file(path, options)
+        rendered, written = build_file(path, options, durable=False)
     except VerordeningError as exc:
         return BuildOutcome(path, error=str(exc), exit_code=exc.exit_code, library_loads=library_loads())
+    except OSError as exc:  # the machine refused (the output folder is handled in output.py)
+        error = str(FileSystemError(exc.filename or path, exc, "lezen of schrijven"))
+        return BuildOutcome(path, error=error, exit_code=1, library_loads=library_loads())
     except Exception as exc:  # a bug must not stop the other 341 municipalities
         error = f"{path}: interne fout ({type(exc).__name__}: {exc})"
         if os.environ.get("VERORDENING_DEBUG"):  # set by --debug (cli.DEBUG_ENV)
@@ -155,8 +159,40 @@ def build_many(
 ) -> tuple[list[BuildOutcome], int]:
     """Build every file, report progress and a summary; return the outcomes and the exit code."""
     out, err = out or sys.stdout, err or sys.stderr
+    if not paths:
+        return [], 0
+    twice = same_municipality(paths)
+    if twice:
+        print(twice, file=err)
+        return [], 2
     with _Progress(len(paths), out, err) as progress:
         outcomes = run_parallel(build_one, paths, options, workers=workers, on_done=progress)
+    if options.out_dir.is_dir():
+        sync_filesystem(options.out_dir)  # one durable sync for the whole batch, not one per file
     if len(paths) > 1:
         print_summary(outcomes, out)
     return outcomes, max((o.exit_code for o in outcomes), default=0)
+
+
+def same_municipality(paths: list[Path]) -> str:
+    """Files of one batch that are for the same municipality, as a Dutch refusal ("" if none).
+
+    Checked before anything is written: both would go to the same output/<gemeente>/ folder.
+    """
+    from verordening.choicefile.source import peek_municipality
+
+    by_slug: dict[str, list[Path]] = {}
+    for path in paths:
+        found = peek_municipality(path)
+        if found is not None:
+            by_slug.setdefault(found.slug, []).append(path)
+    clashes = [(slug, files) for slug, files in by_slug.items() if len(files) > 1]
+    if not clashes:
+        return ""
+    lines = [
+        f"{files[0]}: niets gebouwd, want {' en '.join(str(f) for f in files)} zijn allemaal voor de gemeente "
+        f"{peek_municipality(files[0]).naam} en zouden dezelfde map {slug}/ vullen; verwijder er een uit de map, "
+        "of bouw ze apart met elk een eigen --out"
+        for slug, files in clashes
+    ]
+    return "\n".join(lines)

@@ -57,7 +57,9 @@ def render_all(choices: Choices, options: BuildOptions = BuildOptions()) -> Rend
     return Rendered(ordinance, checklist, files)
 
 
-def build_file(path: Path, options: BuildOptions = BuildOptions()) -> tuple[Rendered, list[Path]]:
+def build_file(path: Path, options: BuildOptions = BuildOptions(), durable: bool = True) -> tuple[Rendered, list[Path]]:
+    """Build one choice file into output/<slug>/; a batch passes durable=False and syncs once at the end."""
     rendered = render_all(load_choices(path), options)
     target = safe_target(options.out_dir, rendered.ordinance.slug)
-    return rendered, write_outputs(target, rendered.files, force=options.force)
+    inputs = [path, *([options.template] if options.template else [])]
+    return rendered, write_outputs(target, rendered.files, force=options.force, inputs=inputs, durable=durable)

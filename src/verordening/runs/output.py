@@ -1,10 +1,12 @@
-"""Writing generated files without losing work.
+"""Writing generated files without losing work: the rules every command that writes follows.
 
-Everything is rendered in memory first. Then, per municipality: refuse if a generated file was
-edited by hand since the last build (unless forced, which keeps the edit as a backup), write every
-file to a temporary file beside its target, and only then rename them into place. If a rename
-fails, the files already replaced are put back, so the folder holds the previous build or the new
-one. `.manifest.json` records the sha256 of every file the tool wrote.
+Everything is rendered in memory first. Then, per folder and under its lock (journal.py):
+complete what an interrupted run left; refuse to overwrite an input of the command; refuse if a
+file the tool would replace was not written by it (edited by hand, or someone else's file),
+unless forced, which keeps the current version as a backup (name.bewerkt-<date and time>); then
+replace all files as one unit. `.manifest.json` records the sha256 of every file the tool wrote
+there. Every refusal of the machine (permission, full or read-only disk, a file where a folder
+should be) becomes a Dutch FileSystemError with the path.
 """
 
 from __future__ import annotations
@@ -13,22 +15,14 @@ import datetime as dt
 import hashlib
 import json
 import os
-import secrets
-import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
-from verordening.errors import VerordeningError
+from verordening.errors import FileSystemError, VerordeningError
+from verordening.runs import journal
 
 MANIFEST = ".manifest.json"
-
-
-def _umask() -> int:
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
-
-
-_MODE = 0o666 & ~_umask()
+_OWN = {MANIFEST, journal.JOURNAL}
 
 
 class OutputError(VerordeningError):
@@ -44,72 +38,33 @@ class EditedOutputError(OutputError):
         self.edited = edited
         names = "\n".join(f"  {p}" for p in edited)
         super().__init__(
-            f"{target}: niets geschreven, want deze uitvoer is met de hand bewerkt sinds de vorige build:\n{names}\n"
-            "Neem de wijzigingen over in het keuzebestand of bewaar ze elders, of bouw opnieuw met --force: "
+            f"{target}: niets geschreven, want deze bestanden zijn niet door verordening geschreven of sinds de "
+            f"vorige keer met de hand bewerkt:\n{names}\n"
+            "Neem de wijzigingen over in het keuzebestand of bewaar ze elders, of geef de opdracht opnieuw met --force: "
             "dan blijft de bewerkte versie bewaard als reservekopie (naam.bewerkt-<datum en tijd>) naast de nieuwe."
         )
 
 
 def safe_target(out_dir: Path, slug: str) -> Path:
-    """output/<slug>/, refusing any slug that would leave the output folder."""
+    """output/<slug>/, refusing any slug or folder that would lead out of the output folder."""
+    if out_dir.exists() and not out_dir.is_dir():
+        raise OutputError(f"{out_dir}: dit is een bestand, geen map; geef met --out een map op")
     base = out_dir.resolve()
     target = (base / slug).resolve()
     if target.parent != base or not slug or slug.startswith("."):
         raise OutputError(f"de map '{slug}' ligt buiten de uitvoermap {out_dir}")
+    if (base / slug).is_symlink():  # e.g. nijkerk -> rotterdam: never write one municipality into another's folder
+        raise OutputError(
+            f"{out_dir / slug}: deze map is een snelkoppeling naar {target.name}; de uitvoer van elke gemeente "
+            "hoort in een eigen map: verwijder of hernoem de snelkoppeling"
+        )
+    if target.exists() and not target.is_dir():
+        raise OutputError(f"{target}: dit is een bestand, geen map; verwijder of hernoem het")
     return target
 
 
 def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
-
-
-def _fsync_dir(folder: Path) -> None:
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
-
-
-def _stage(path: Path, data: bytes) -> Path:
-    """Write `data` to a fsynced temporary file beside `path`."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        os.chmod(tmp, _MODE)  # mkstemp makes 0600; generated documents are ordinary files
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return Path(tmp)
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write to a temporary file beside `path`, fsync, then rename over it."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = _stage(path, data)
-    try:
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-
-
-def _keep(path: Path) -> Path:
-    """A second name for the current version of `path`, to put back if the build fails."""
-    keep = path.parent / f".{path.name}.{secrets.token_hex(4)}.vorige"
-    try:
-        os.link(path, keep)
-        return keep
-    except OSError:  # no hard links on this file system: copy instead
-        return _stage(path, path.read_bytes())
 
 
 def read_manifest(target: Path) -> dict[str, list[str]]:
@@ -122,9 +77,9 @@ def read_manifest(target: Path) -> dict[str, list[str]]:
         return {}
 
 
-def _write_manifest(target: Path, files: dict[str, list[str]]) -> None:
+def _manifest_bytes(files: dict[str, list[str]]) -> bytes:
     body = {"note": "Door verordening geschreven; niet bewerken.", "files": files}
-    write_atomic(target / MANIFEST, (json.dumps(body, indent=2, sort_keys=True) + "\n").encode("utf-8"))
+    return (json.dumps(body, indent=2, sort_keys=True) + "\n").encode("utf-8")
 
 
 def edited_files(target: Path, files: dict[str, bytes]) -> dict[str, bytes]:
@@ -133,9 +88,6 @@ def edited_files(target: Path, files: dict[str, bytes]) -> dict[str, bytes]:
     edited = {}
     for name, new in files.items():
         path = target / name
-        if path.is_symlink() or (path.exists() and not path.is_file()):
-            edited[name] = b""  # not a file this tool wrote; never write through it
-            continue
         try:
             current = path.read_bytes()
         except FileNotFoundError:
@@ -155,65 +107,79 @@ def _backup_name(target: Path, name: str, now: dt.datetime) -> Path:
     return candidate
 
 
-def write_outputs(
-    target: Path, files: dict[str, bytes], force: bool = False, now: dt.datetime | None = None
-) -> list[Path]:
-    """Write one municipality's files into `target` as one unit; return the paths written.
-
-    Raises EditedOutputError (writing nothing) if a file was edited by hand and `force` is false.
-    """
-    target.mkdir(parents=True, exist_ok=True)
+def _refuse_inputs(target: Path, files: Iterable[str], inputs: Iterable[Path]) -> None:
+    inputs = [p for p in inputs if p.exists()]
     for name in files:
-        if Path(name).name != name or name.startswith(".") or name == MANIFEST:
+        path = target / name
+        if path.exists() and any(os.path.samefile(path, p) for p in inputs):
+            raise OutputError(
+                f"{path}: dit is een invoerbestand van deze opdracht; het wordt nooit overschreven. "
+                "Kies met --out een andere naam"
+            )
+
+
+def write_outputs(
+    target: Path,
+    files: dict[str, bytes],
+    force: bool = False,
+    now: dt.datetime | None = None,
+    inputs: Iterable[Path] = (),
+    durable: bool = True,
+) -> list[Path]:
+    """Write files into the folder `target` as one unit; return the paths written.
+
+    Raises EditedOutputError (writing nothing) if a file was edited by hand and `force` is false,
+    OutputError if a file is one of `inputs`, FileSystemError if the machine refuses. With
+    `durable`, the data is on disk when this returns; a batch passes False and syncs once.
+    """
+    for name in files:
+        if Path(name).name != name or name.startswith(".") or name in _OWN:
             raise OutputError(f"ongeldige bestandsnaam voor de uitvoer: {name!r}")
+    try:
+        target.mkdir(parents=True, exist_ok=True)
+        with journal.locked(target):
+            journal.recover(target)
+            _write_locked(target, files, force, now or dt.datetime.now(), list(inputs))
+        if durable:
+            journal.sync_filesystem(target)
+    except OSError as exc:
+        raise FileSystemError(target, exc) from None
+    return [target / name for name in files]
+
+
+def _write_locked(target: Path, files: dict[str, bytes], force: bool, now: dt.datetime, inputs: list[Path]) -> None:
+    _refuse_inputs(target, files, inputs)
+    for name in files:
+        path = target / name
+        if path.is_symlink() or (path.exists() and not path.is_file()):
+            raise OutputError(
+                f"{path}: dit is geen gewoon bestand (maar een snelkoppeling of map); verordening schrijft er nooit "
+                "doorheen en laat het staan: verwijder of hernoem het zelf"
+            )
     edited = edited_files(target, files)
     if edited and not force:
         raise EditedOutputError(target, [target / name for name in edited])
-    now = now or dt.datetime.now()
-    for name, current in edited.items():
-        path = target / name
-        if path.is_symlink() or not path.is_file():
-            raise OutputError(
-                f"{path}: dit is geen gewoon bestand (maar bijvoorbeeld een snelkoppeling of map); verwijder of hernoem het zelf"
-            )
-        write_atomic(_backup_name(target, name, now), current)
-
     manifest = read_manifest(target)
-    new_hashes = {name: sha256(data) for name, data in files.items()}
-    # Until every rename is done, either version of each file counts as written by the tool,
-    # so an interrupted build is not mistaken for a hand edit next time.
-    _write_manifest(target, {**manifest, **{n: sorted({*manifest.get(n, []), h}) for n, h in new_hashes.items()}})
-
-    staged: dict[str, Path] = {}
-    kept: dict[str, Path | None] = {}  # name -> hard link to the previous version (None: there was none)
+    kept = {n: h for n, h in manifest.items() if n not in files and (target / n).is_file()}
+    new_manifest = {**kept, **{name: [sha256(data)] for name, data in files.items()}}
+    entries: list[journal.Entry] = []
     try:
         for name, data in files.items():
-            staged[name] = _stage(target / name, data)
-        for name, tmp in staged.items():
-            path = target / name
-            keep = None
-            if path.exists():
-                keep = _keep(path)
-            kept[name] = keep
-            os.replace(tmp, path)
+            entries.append(journal.entry(target, name, data))
+        entries.append(journal.entry(target, MANIFEST, _manifest_bytes(new_manifest)))
+        for name in edited:  # a second name for the edited version: its data is never copied or lost
+            os.link(target / name, _backup_name(target, name, now))
     except BaseException:
-        for name, keep in kept.items():
-            try:
-                if keep is not None:
-                    os.replace(keep, target / name)
-                elif (target / name).exists():
-                    (target / name).unlink()
-            except OSError:
-                pass
-        for tmp in staged.values():
-            tmp.unlink(missing_ok=True)
+        for e in entries:
+            (target / e.temp).unlink(missing_ok=True)
         raise
-    finally:
-        for keep in kept.values():
-            if keep is not None:
-                keep.unlink(missing_ok=True)
-    _fsync_dir(target)
-    _write_manifest(
-        target, {**{n: h for n, h in manifest.items() if n in files}, **{n: [h] for n, h in new_hashes.items()}}
-    )
-    return [target / name for name in files]
+    journal.commit(target, entries)
+
+
+def write_file(path: Path, data: bytes, force: bool = False, inputs: Iterable[Path] = ()) -> Path:
+    """One output file named by the user (--out of diff, compare): the same rules as a folder of them."""
+    if path.is_dir():
+        raise OutputError(f"{path}: dit is een map; geef met --out een bestandsnaam op")
+    if path.name.startswith(".") or path.name in _OWN:
+        raise OutputError(f"{path}: kies een naam die niet met een punt begint")
+    return write_outputs(path.parent, {path.name: data}, force=force, inputs=inputs)[0]

@@ -6,13 +6,34 @@ process); the parent loads it before the pool starts, so forked workers inherit 
 
 from __future__ import annotations
 
+import ctypes
 import os
+import signal
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
 from typing import Any, TypeVar
 
 T = TypeVar("T")
+
+
+def _die_with_parent(parent: int) -> None:
+    """A worker ends when the process that started it ends, even by SIGKILL (Linux: PR_SET_PDEATHSIG)."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    except (AttributeError, OSError):  # pragma: no cover - not on Linux
+        return
+    if os.getppid() != parent:  # the parent died before the call above took effect
+        os._exit(1)
+
+
+_PR_SET_PDEATHSIG = 1
+
+
+def _worker_start(parent: int) -> None:
+    _die_with_parent(parent)
+    _warm_up()
 
 
 def _warm_up() -> None:
@@ -54,7 +75,7 @@ def run_parallel(
                 on_done(results[-1])
         return results
     out: list[Any] = [None] * len(paths)
-    with ProcessPoolExecutor(max_workers=workers, initializer=_warm_up) as pool:
+    with ProcessPoolExecutor(max_workers=workers, initializer=_worker_start, initargs=(os.getpid(),)) as pool:
         futures = {pool.submit(func, path, *args): i for i, path in enumerate(paths)}
         for future in as_completed(futures):
             out[futures[future]] = future.result()

@@ -120,16 +120,19 @@ def choice_file(m: Municipality, seed: int = DEFAULT_SEED) -> str:
     return "\n".join(lines) + "\n"
 
 
-def generate(target: Path, seed: int = DEFAULT_SEED) -> list[Path]:
-    """Write a synthetic choice file for every municipality into `target` (never into municipalities/)."""
+def generate(target: Path, seed: int = DEFAULT_SEED, force: bool = False) -> list[Path]:
+    """Write a synthetic choice file for every municipality into `target` (never into municipalities/).
+
+    The no-lost-work rules of output.py apply: a choice file there that this command did not
+    write (a real one) is not overwritten without `force`, and then kept as a backup.
+    """
+    from verordening.runs.output import OutputError, write_outputs
+
     if "municipalities" in target.resolve().parts:
         raise SyntheticError(
             f"'{target}' ligt in municipalities/; synthetische keuzebestanden horen daar niet tussen echte voorbeelden"
         )
-    target.mkdir(parents=True, exist_ok=True)
-    written = []
-    for m in all_municipalities():
-        path = target / f"{m.slug}.yaml"
-        path.write_text(choice_file(m, seed), encoding="utf-8")
-        written.append(path)
-    return written
+    if target.exists() and not target.is_dir():
+        raise OutputError(f"{target}: dit is een bestand, geen map; geef een map op")
+    files = {f"{m.slug}.yaml": choice_file(m, seed).encode("utf-8") for m in all_municipalities()}
+    return write_outputs(target, files, force=force)
