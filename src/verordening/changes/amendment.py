@@ -60,7 +60,8 @@ def _md_body(body: Article | Lid) -> list[str]:
     return out[:-1] + [""]
 
 
-def _md_instruction(ins: Instruction) -> list[str]:
+def md_instruction(ins: Instruction) -> list[str]:
+    """One onderdeel of Artikel I as Markdown (also used by the council amendement)."""
     out = [f"**{ins.letter}**", "", escape(ins.text), ""]
     if ins.body is not None:
         out += _md_body(ins.body)
@@ -77,7 +78,7 @@ def to_markdown(a: Amendment) -> str:
         out += [escape(line), ""]
     out += ["## Artikel I", "", escape(a.artikel_i), ""]
     for ins in a.instructions:
-        out += _md_instruction(ins)
+        out += md_instruction(ins)
     out += [
         "## Artikel II",
         "",
@@ -131,6 +132,18 @@ def _docx_body(doc: WordDocument, body: Article | Lid) -> None:
     elements(doc, body.elements() if isinstance(body, Article) else walk([body]), quoted=True)
 
 
+def docx_instruction(doc: WordDocument, ins: Instruction) -> None:
+    """One onderdeel of Artikel I (also used by the council amendement)."""
+    doc.add(ins.letter, "Wijzigingsonderdeel")
+    doc.add(ins.text, "Wijzigingsopdracht")
+    if ins.body is not None:
+        _docx_body(doc, ins.body)
+    for n, step in enumerate(ins.steps, 1):
+        doc.add(f"{n}.\t{step.text}", "Wijzigingsopdracht genummerd")
+        if step.body is not None:
+            _docx_body(doc, step.body)
+
+
 def to_docx(a: Amendment, template: Path | None = None) -> bytes:
     doc = WordDocument(word_base(template, STYLES))
     doc.add(a.title, "Title")
@@ -139,14 +152,7 @@ def to_docx(a: Amendment, template: Path | None = None) -> bytes:
     doc.add("Artikel I", "Heading 2")
     doc.add(a.artikel_i, "Wijzigingsopdracht")
     for ins in a.instructions:
-        doc.add(ins.letter, "Wijzigingsonderdeel")
-        doc.add(ins.text, "Wijzigingsopdracht")
-        if ins.body is not None:
-            _docx_body(doc, ins.body)
-        for n, step in enumerate(ins.steps, 1):
-            doc.add(f"{n}.\t{step.text}", "Wijzigingsopdracht genummerd")
-            if step.body is not None:
-                _docx_body(doc, step.body)
+        docx_instruction(doc, ins)
     for heading, text in (("Artikel II", a.artikel_ii), ("Artikel III", a.artikel_iii)):
         doc.add(heading, "Heading 2")
         doc.add(text, "Normal")

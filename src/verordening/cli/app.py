@@ -292,6 +292,42 @@ def amend(
         run_amend(old, new, out, template, force)
 
 
+@app.command(options_metavar="[OPTIES]")
+def amendement(
+    file: Annotated[
+        Path, typer.Argument(metavar="KEUZEBESTAND", help="Keuzebestand van de ontwerpverordening.", show_default=False)
+    ],
+    oval: Annotated[
+        str,
+        typer.Option(
+            "--oval",
+            metavar="VRAAG",
+            help="De vraag van OVAL die het amendement regelt: scheiding, kwaliteit of maatwerk.",
+            show_default=False,
+        ),
+    ],
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out",
+            help="Bestandsnaam (zonder extensie, of .md/.docx); standaard output/<gemeente>/amendement-<vraag>.",
+        ),
+    ] = None,
+    template: Annotated[
+        Path | None,
+        typer.Option("--template", help="Word-bestand waarvan de DOCX de opmaakprofielen (huisstijl) overneemt."),
+    ] = None,
+) -> None:
+    """Stel het amendement op waarmee een raadslid de ontwerpverordening laat voldoen aan een vraag van OVAL."""
+    from verordening.cli.changes import run_amendement
+
+    try:
+        run_amendement(file, oval, out, template)
+    except VerordeningError as exc:
+        fail(exc)
+        raise typer.Exit(exc.exit_code) from None
+
+
 def main() -> None:
     from verordening.cli import dutch as cli_dutch
 

@@ -71,3 +71,34 @@ def run_amend(old: Path, new: Path, out_dir: Path, template: Path | None = None,
     typer.echo(
         f"{amendment.title}: {len(amendment.instructions)} wijziging(en) ({letters}) → {target / stem}.md, .docx"
     )
+
+
+def run_amendement(path: Path, ask: str, out: Path | None, template: Path | None = None) -> None:
+    """Write the amendement for one OVAL ask, or say that the draft already meets it (and write nothing)."""
+    from verordening.changes.amendement_doc import to_docx as amendement_docx
+    from verordening.changes.amendement_doc import to_markdown as amendement_markdown
+    from verordening.changes.council_amendement import ASK_KEYS, draft_amendement, verdict
+    from verordening.engine.scorecard import ASKS
+
+    if ask not in ASK_KEYS:
+        raise UsageError(f"onbekende vraag '{ask}' bij --oval; kies uit {', '.join(ASK_KEYS)}")
+    draft = load_choices(path)
+    amendement = draft_amendement(draft, ask)
+    if amendement is None:
+        typer.echo(
+            f"De ontwerp-{draft.citeertitel} voldoet al aan deze vraag van OVAL ({ASKS[ask].lower()}): "
+            f"{verdict(draft, ask).reason}. Er is geen amendement nodig; er is niets geschreven."
+        )
+        return
+    if out is None:
+        stem = safe_target(Path("output"), amendement.amendment.old.slug) / f"amendement-{ask}"
+    else:
+        stem = out.with_suffix("") if out.suffix.lower() in (".md", ".docx") else out
+    files = {
+        stem.with_name(stem.name + ".md"): amendement_markdown(amendement).encode("utf-8"),
+        stem.with_name(stem.name + ".docx"): amendement_docx(amendement, template),
+    }
+    for target, data in files.items():
+        write_atomic(target, data)
+    n = len(amendement.amendment.instructions)
+    typer.echo(f"Amendement ({n} {'wijziging' if n == 1 else 'wijzigingen'}) geschreven → {stem}.md, .docx")
