@@ -119,3 +119,27 @@ def test_user_text_is_never_template_source(library):
 def test_templates_are_sandboxed_and_strict(library, body: str):
     with pytest.raises(BuildError):
         assemble(choices_with(), library(body))
+
+
+@pytest.mark.parametrize(
+    ("body", "why"),
+    [
+        ("[lid] {{ 'x' * 300000000 }}", "reeks van meer dan"),  # R21: 2.4 GB and 30 s before
+        ("[lid] {{ [1] * 10000000 }}", "reeks van meer dan"),
+        ("[lid] {{ 10 ** 10000000000 }}", "te grote macht"),
+        ("[lid] {% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}x", "stappen"),
+        ("[lid] {% for i in range(100000) %}{{ 'y' * 100 }}{% endfor %}", "tekens tekst"),
+    ],
+)
+def test_templates_have_a_resource_budget(library, body: str, why: str):
+    import time
+
+    start = time.monotonic()
+    with pytest.raises(BuildError, match=why):
+        assemble(choices_with(), library(body))
+    assert time.monotonic() - start < 10
+
+
+def test_ordinary_loops_stay_within_the_budget(library):
+    ordinance = assemble(choices_with(), library("[lid] {% for i in range(3) %}{{ i * 2 }}{% endfor %} {{ 2 ** 8 }}"))
+    assert ordinance.articles[0].leden[0].text == "024 256"

@@ -19,6 +19,7 @@ from verordening.choicefile.schema import Choices
 from verordening.engine import citations
 from verordening.engine.document import Article, Chapter, Lid, Onderdeel, Ordinance, Paragraph, Ref, Sub, Unit, walk
 from verordening.engine.library import ArticleSpec, ClauseLibrary, load_library
+from verordening.engine.sandbox import bounded_join
 from verordening.engine.textfilters import REF_CLOSE, REF_OPEN, Token, restore
 from verordening.errors import BuildError
 
@@ -69,7 +70,7 @@ def _context(library: ClauseLibrary, choices: Choices, included: set[str]) -> di
 
 def _render_block(spec: ArticleSpec, block: str, context: dict[str, Any]) -> str:
     try:
-        return "".join(spec.template.blocks[block](spec.template.new_context(context)))
+        return bounded_join(spec.template.blocks[block](spec.template.new_context(context)))
     except BuildError as exc:
         raise BuildError(f"{spec.path}: {exc}") from exc
     except TemplateError as exc:
@@ -294,7 +295,7 @@ def assemble(choices: Choices, library: ClauseLibrary | None = None) -> Ordinanc
 
     def plain(template_name: str, template: Any) -> str:
         try:
-            text = template.render(**context)
+            text = bounded_join(template.generate(**context))
         except BuildError as exc:
             raise BuildError(f"{template_name}: {exc}") from exc
         except TemplateError as exc:

@@ -18,6 +18,7 @@ from jinja2 import FileSystemLoader, StrictUndefined, Template, TemplateNotFound
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from verordening.engine import textfilters
+from verordening.engine.sandbox import BoundedSandbox
 from verordening.errors import ClauseError
 
 _FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.S)
@@ -82,7 +83,7 @@ class ClauseLibrary:
 
 
 def make_environment(root: Path) -> ImmutableSandboxedEnvironment:
-    env = ImmutableSandboxedEnvironment(
+    env = BoundedSandbox(  # the immutable sandbox with a resource budget (sandbox.py)
         loader=FileSystemLoader(str(root)),
         undefined=StrictUndefined,
         autoescape=False,  # output is plain text; renderers escape for their format

@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 from html import escape as _html_escape
 
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
+_MARKDOWN_SPECIAL = re.compile(
+    r"([\\`*_\[\]<>|#&~])"
+)  # & and ~ too: "&lt;" stays literal, "~~x~~" is no strike-through (GFM)
 
 
 def markdown(text: str) -> str:
