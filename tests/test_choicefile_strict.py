@@ -75,8 +75,8 @@ def test_whitespace_in_free_text_is_folded_to_one_line(tmp_path: Path):
     # R4 and R13: a double space or a block of lines reads as the words it holds
     path = variant(
         tmp_path,
-        "  advies_ontvangen: 2023-05-01",
-        '  advies_ontvangen: 2023-05-01\n  naam: "adviesraad  sociaal\\tdomein"',
+        "  naam: Sociaaldomeinraad",
+        '  naam: "adviesraad  sociaal\\tdomein"',
     )
     assert load_choices(path).clientenraad.naam == "adviesraad sociaal domein"
 

@@ -100,6 +100,11 @@ def rangtelwoord(n: int) -> str:
     return ordinal(n)
 
 
+def vorige_dag(d: dt.date) -> dt.date:
+    """The day before: the last day on which an ordinance can be published to bind from `d`."""
+    return d - dt.timedelta(days=1)
+
+
 def datum(d: dt.date) -> str:
     return f"{d.day} {MONTHS[d.month - 1]} {d.year}"
 
@@ -124,6 +129,7 @@ FILTERS = {
     "getal": getal,
     "rangtelwoord": rangtelwoord,
     "datum": datum,
+    "vorige_dag": vorige_dag,
     "opsomming": opsomming,
     "opsomming_of": opsomming_of,
 }
