@@ -317,15 +317,13 @@ def amendement(
         Path | None,
         typer.Option("--template", help="Word-bestand waarvan de DOCX de opmaakprofielen (huisstijl) overneemt."),
     ] = None,
+    force: Force = False,
 ) -> None:
     """Stel het amendement op waarmee een raadslid de ontwerpverordening laat voldoen aan een vraag van OVAL."""
     from verordening.cli.changes import run_amendement
 
-    try:
-        run_amendement(file, oval, out, template)
-    except VerordeningError as exc:
-        fail(exc)
-        raise typer.Exit(exc.exit_code) from None
+    with refusals():
+        run_amendement(file, oval, out, template, force)
 
 
 def main() -> None:

@@ -73,7 +73,7 @@ def run_amend(old: Path, new: Path, out_dir: Path, template: Path | None = None,
     )
 
 
-def run_amendement(path: Path, ask: str, out: Path | None, template: Path | None = None) -> None:
+def run_amendement(path: Path, ask: str, out: Path | None, template: Path | None = None, force: bool = False) -> None:
     """Write the amendement for one OVAL ask, or say that the draft already meets it (and write nothing)."""
     from verordening.changes.amendement_doc import to_docx as amendement_docx
     from verordening.changes.amendement_doc import to_markdown as amendement_markdown
@@ -98,7 +98,7 @@ def run_amendement(path: Path, ask: str, out: Path | None, template: Path | None
         stem.with_name(stem.name + ".md"): amendement_markdown(amendement).encode("utf-8"),
         stem.with_name(stem.name + ".docx"): amendement_docx(amendement, template),
     }
-    for target, data in files.items():
-        write_atomic(target, data)
+    inputs = [path, *([template] if template else [])]
+    write_outputs(stem.parent, {p.name: data for p, data in files.items()}, force=force, inputs=inputs)
     n = len(amendement.amendment.instructions)
     typer.echo(f"Amendement ({n} {'wijziging' if n == 1 else 'wijzigingen'}) geschreven → {stem}.md, .docx")
