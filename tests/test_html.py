@@ -13,10 +13,10 @@ from verordening.choicefile.reader import load_choices
 from verordening.engine.assemble import assemble
 from verordening.engine.checklist import compute
 from verordening.engine.library import load_library
-from verordening.render.html import choice_value, link_marked, mark, render
+from verordening.render.html import article_body, choice_value, linked, render
 from verordening.runs.build import RENDERERS, BuildOptions
 
-from .conftest import EXAMPLES, choices_with, write_library
+from .conftest import EXAMPLES, article, choices_with, write_library
 
 SCRIPT = '<script>document.title="x"</script>'
 
@@ -167,9 +167,28 @@ def test_choice_values_for_a_reader():
 
 def test_links_go_exactly_where_the_engine_wrote_a_reference():
     text = "zie artikel 2, tweede lid, en artikel 10, derde lid, van de wet"
-    assert link_marked(mark(text, [(4, 13, 2)])) == (
+    assert linked(text, [(4, 13, 2)]) == (
         'zie <a href="#artikel-2">artikel 2</a>, tweede lid, en artikel 10, derde lid, van de wet'
     )
+    assert linked("a < b & artikel 3", [(8, 17, 3)]) == 'a &lt; b &amp; <a href="#artikel-3">artikel 3</a>'
+
+
+def test_article_structure_as_nested_lists(tmp_path):
+    library = load_library(
+        write_library(
+            tmp_path / "lib",
+            {
+                "a": article("a", "[lid] A:\n[onderdeel] een;\n[onderdeel] twee:\n[sub] s1;\n[sub] s2.\n[lid] B."),
+                "b": article("b", "Enig lid:\n[onderdeel] een.", order=20),
+            },
+        )
+    )
+    ordinance = assemble(choices_with(), library)
+    assert article_body(ordinance.article("a")) == (
+        "<ol>\n<li>\n<p>A:</p>\n<ul>\n<li>a. een;</li>\n<li>b. twee:\n<ul>\n<li>1° s1;</li>\n<li>2° s2.</li>\n"
+        "</ul>\n</li>\n</ul>\n</li>\n<li>\n<p>B.</p>\n</li>\n</ol>\n"
+    )
+    assert article_body(ordinance.article("b")) == "<p>Enig lid:</p>\n<ul>\n<li>a. een.</li>\n</ul>\n"
 
 
 def test_law_references_in_the_toelichting_are_not_linked(example_page):
@@ -226,3 +245,24 @@ def test_in_chromium_links_resolve_and_injected_script_does_not_run(tmp_path):
     assert len(toc) >= len(ordinance.articles) + len(ordinance.chapters)
     for href in toc:
         assert href[1:] in page.ids, href
+
+
+def test_the_markdown_and_the_page_show_the_same_structure(example):
+    """CommonMark (markdown-it) renders our Markdown of each article and toelichting to the page's HTML."""
+    from markdown_it import MarkdownIt
+
+    from verordening.render.html import paragraphs_html
+    from verordening.render.markdown import article_lines, paragraph_lines
+
+    md = MarkdownIt("commonmark", {"html": False})
+    ordinance = assemble(load_choices(example))
+    for a in ordinance.articles:
+        for e in a.elements():
+            e.unit.refs = []  # Markdown has no links; compare the words and the lists
+        for p in a.toelichting:
+            p.refs, p.bullet_refs = [], []
+        plain = article_body(a).replace("&#x27;", "'")
+        assert md.render("\n".join(article_lines(a)[2:])) == plain, a.heading
+        assert md.render("\n".join(paragraph_lines(a.toelichting))) == paragraphs_html(a.toelichting).replace(
+            "&#x27;", "'"
+        ), a.heading

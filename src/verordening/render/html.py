@@ -1,75 +1,78 @@
 """Ordinance -> one self-contained HTML page for reviewing a draft (no scripts, no external requests).
 
-Article bodies and the toelichting are the Markdown of render_markdown, rendered by
-markdown-it-py with raw HTML, links, images and entities switched off, so user text stays text.
-References to articles of this ordinance become links exactly where the engine wrote them
-(document.Ref); a reference to an article of a law ("artikel 10, derde lid") stays text.
-The page frame (contents, choices beside each article, checklist) is built here, escaped.
+Built from the document model, every text escaped: leden, onderdelen and toelichting paragraphs
+become lists and paragraphs directly (no Markdown in between). References to articles of this
+ordinance become links exactly where the engine wrote them (document.Ref); a reference to an
+article of a law ("artikel 10, derde lid") stays text.
 """
 
 from __future__ import annotations
 
-import copy
 import datetime as dt
-import re
-from dataclasses import replace
 from enum import Enum
 
-from markdown_it import MarkdownIt
 from pydantic import BaseModel
 
 from verordening.engine.checklist import CheckResult
 from verordening.engine.document import Article, Ordinance, Paragraph, Ref
 from verordening.engine.textfilters import datum
 from verordening.render.escape import html
-from verordening.render.escape import markdown as md_escape
-from verordening.render.markdown import article_lines, paragraph_lines
-
-# A located reference (document.Ref) travels through Markdown escaping and markdown-it as
-# private-use characters, which neither touches, and becomes a link afterwards.
-_OPEN, _SEP, _CLOSE = "\ue020", "\ue021", "\ue022"
-_PLACED = re.compile(f"{_OPEN}([0-9a-z]+){_SEP}(.*?){_CLOSE}")
 
 
-def mark(text: str, refs: list[Ref]) -> str:
-    """Wrap each located reference in `text` for linking."""
+def linked(text: str, refs: list[Ref]) -> str:
+    """`text` escaped, with each reference the engine located (document.Ref) as a link to its article."""
     out, pos = [], 0
     for start, end, number in refs:
-        out += [text[pos:start], f"{_OPEN}{number}{_SEP}{text[start:end]}{_CLOSE}"]
+        out += [html(text[pos:start]), f'<a href="#artikel-{number}">{html(text[start:end])}</a>']
         pos = end
-    return "".join(out) + text[pos:]
+    return "".join(out) + html(text[pos:])
 
 
-def link_marked(rendered: str) -> str:
-    return _PLACED.sub(r'<a href="#artikel-\1">\2</a>', rendered)
+def article_body(article: Article) -> str:
+    """Leden as an ordered list (a single lid as a paragraph), onderdelen and subonderdelen as nested lists
+    whose items carry their own letter or number, as the ordinance prints them."""
+    numbered = len(article.leden) > 1
+
+    def close_item(depth: int) -> str:
+        return "</li>\n" if depth or numbered else ""
+
+    out = ["<ol>\n"] if numbered else []
+    previous = -1  # depth of the element written last
+    for e in article.elements():
+        text = linked(e.text, e.unit.refs)
+        if e.depth > previous:
+            if e.depth:  # one level deeper: a list opens (inside the item above, after its text)
+                out.append(("\n" if previous else "") + "<ul>\n")
+        else:
+            out += [close_item(level) + "</ul>\n" for level in range(previous, e.depth, -1)]
+            out.append(close_item(e.depth))
+        if e.depth:
+            out.append(f"<li>{e.numeral} {text}")
+        elif numbered:
+            out.append(f"<li>\n<p>{text}</p>\n")
+        elif e.text:
+            out.append(f"<p>{text}</p>\n")
+        previous = e.depth
+    out += [close_item(level) + "</ul>\n" for level in range(previous, 0, -1)]
+    if previous >= 0:
+        out.append(close_item(0))
+    return "".join(out) + ("</ol>\n" if numbered else "")
 
 
-def _marked_article(article: Article) -> Article:
-    marked = copy.deepcopy(article)
-    for element in marked.elements():
-        element.unit.text = mark(element.text, element.unit.refs)
-    return marked
-
-
-def _marked_paragraphs(paragraphs: list[Paragraph]) -> list[Paragraph]:
-    return [
-        replace(
-            p,
-            text=mark(p.text, p.refs),
-            bullets=[mark(b, refs) for b, refs in zip(p.bullets, p.bullet_refs)] or p.bullets,
-        )
-        for p in paragraphs
-    ]
+def paragraphs_html(paragraphs: list[Paragraph]) -> str:
+    """Toelichting paragraphs; a paragraph of bullets as a list."""
+    out = []
+    for p in paragraphs:
+        if p.bullets:
+            refs = p.bullet_refs or [[] for _ in p.bullets]
+            out.append("<ul>\n" + "".join(f"<li>{linked(b, r)}</li>\n" for b, r in zip(p.bullets, refs)) + "</ul>\n")
+        else:
+            out.append(f"<p>{linked(p.text, p.refs)}</p>\n")
+    return "".join(out)
 
 
 STATUS_CLASS = ' class="status"'
 CHECK_COLUMNS = ("Vereiste", "Wat de wet vraagt", "Artikel(en)", "Voldaan", "Toelichting")
-
-
-def _markdown() -> MarkdownIt:
-    md = MarkdownIt("commonmark", {"html": False})
-    md.disable(["link", "image", "autolink", "entity", "html_inline", "html_block", "reference"])
-    return md
 
 
 def choice_value(choices: BaseModel, path: str) -> str:
@@ -102,10 +105,6 @@ class _Page:
     def __init__(self, ordinance: Ordinance, checklist: list[CheckResult]):
         self.o = ordinance
         self.checklist = checklist
-        self.md = _markdown()
-
-    def inline(self, text: str) -> str:
-        return self.md.renderInline(md_escape(text))
 
     def render(self) -> str:
         o = self.o
@@ -158,7 +157,7 @@ class _Page:
         for r in self.checklist:
             arts = ", ".join(f'<a href="#artikel-{n}">{n}</a>' for n in r.articles) or "–"
             status = "voldaan" if r.met else "niet voldaan"
-            cells = (html(r.citation), html(r.summary), arts, f"<span>{status}</span>", self.inline(r.reason))
+            cells = (html(r.citation), html(r.summary), arts, f"<span>{status}</span>", html(r.reason))
             tds = "".join(
                 f'<td data-label="{label}"{STATUS_CLASS if label == "Voldaan" else ""}>{cell}</td>'
                 for label, cell in zip(CHECK_COLUMNS, cells)
@@ -179,7 +178,7 @@ class _Page:
         )
 
     def aanhef(self) -> str:
-        lines = "".join(f"<p>{self.inline(line)}</p>" for line in self.o.aanhef)
+        lines = "".join(f"<p>{html(line)}</p>" for line in self.o.aanhef)
         return f'<section id="aanhef" class="aanhef">{lines}</section>'
 
     def chapter(self, chapter) -> str:
@@ -190,7 +189,7 @@ class _Page:
         )
 
     def article(self, article: Article) -> str:
-        body = link_marked(self.md.render("\n".join(article_lines(_marked_article(article))[2:])))
+        body = article_body(article)
         choices = "".join(
             f"<div><dt>{html(key)}</dt><dd>{html(choice_value(self.o.choices, key))}</dd></div>"
             for key in article.choices
@@ -220,7 +219,7 @@ class _Page:
         )
 
     def paragraphs(self, paragraphs: list[Paragraph]) -> str:
-        return link_marked(self.md.render("\n".join(paragraph_lines(_marked_paragraphs(paragraphs)))))
+        return paragraphs_html(paragraphs)
 
     def toelichting(self) -> str:
         per_article = "".join(
