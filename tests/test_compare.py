@@ -53,16 +53,16 @@ def test_csv_parses_with_bom_and_a_row_per_municipality(rows, sep: str) -> None:
     assert data.startswith(b"\xef\xbb\xbf")
     table = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline=""), delimiter=sep))
     header, body = table[0], table[1:]
-    assert header[0] == "Gemeente" and "Advies cliëntenraad" in header
+    assert header[0] == "Gemeente" and "Advies van de cliëntenraad" in header
     assert {r[0] for r in body} == _names() and len(body) == len(EXAMPLES)
     assert all(len(r) == len(header) for r in body)
     nijkerk = dict(zip(header, next(r for r in body if r[0] == "Nijkerk")))
-    assert nijkerk["Maximale duur zonder verlenging (maanden)"] == "24"
-    assert nijkerk["Maximale verlenging (maanden)"] == "12"
+    assert nijkerk["Maximale duur van jobcoaching (maanden)"] == "24"
+    assert nijkerk["Maximale verlenging van jobcoaching (maanden)"] == "12"
     assert nijkerk["Totale maximale duur jobcoaching, met verlenging (maanden)"] == "36"
     assert nijkerk["OVAL-score (vragen voldaan, van 3)"] == "3" and nijkerk["CBS-code"] == "GM0267"
     assert nijkerk["Eis: OVAL-keurmerk"] == "ja" and nijkerk["Eis: Noloc"] == "nee"
-    assert nijkerk["Inwerkingtreding"] == "2023-07-01"
+    assert nijkerk["Datum van inwerkingtreding"] == "2023-07-01"
 
 
 def test_markdown_has_matrix_reasons_and_summary(rows) -> None:

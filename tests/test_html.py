@@ -13,7 +13,7 @@ from verordening.choicefile.reader import load_choices
 from verordening.engine.assemble import assemble
 from verordening.engine.checklist import compute
 from verordening.engine.library import load_library
-from verordening.render.html import article_body, choice_value, linked, render
+from verordening.render.html import article_body, linked, render
 from verordening.runs.build import RENDERERS, BuildOptions
 
 from .conftest import EXAMPLES, article, choices_with, write_library
@@ -138,31 +138,27 @@ def test_choices_are_shown_beside_the_article(tmp_path):
     _, _, text = page_of(choices, library)
     article = text[text.index('id="artikel-1"') : text.index("</article>")]
     aside = article[article.index("<aside") :]
-    pairs = re.findall(r"<dt>([^<]*)</dt><dd>([^<]*)</dd>", aside)
+    pairs = re.findall(r'<dt>([^<]*)</dt><dd>([^<]*)</dd><dd class="key"><code>([^<]*)</code>', aside)
     assert pairs == [
-        ("jobcoaching.maximale_duur_maanden", "18"),
-        ("jobcoaching.verlenging.toegestaan", "ja"),
-        ("jobcoaching.kwaliteitseisen", "oval_keurmerk, noloc"),
+        ("Maximale duur van jobcoaching", "achttien maanden", "jobcoaching.maximale_duur_maanden"),
+        ("Verlenging van jobcoaching mogelijk", "ja", "jobcoaching.verlenging.toegestaan"),
+        ("Kwaliteitseisen voor jobcoaches", "oval_keurmerk of noloc", "jobcoaching.kwaliteitseisen"),  # no names here
     ]
 
 
 def test_choice_values_for_a_reader():
     k = load_choices(EXAMPLES[0])
-    assert choice_value(k, "vaststelling.datum").split()[1] in (
-        "januari",
-        "februari",
-        "maart",
-        "april",
-        "mei",
-        "juni",
-        "juli",
-        "augustus",
-        "september",
-        "oktober",
-        "november",
-        "december",
-    )
-    assert choice_value(k, "bestaat.niet") == "(onbekende keuze)"
+    page = Page(page_of(k)[2])
+    assert "(onbekende keuze)" not in page.text
+    text = " ".join(page.text)
+    assert "Verlenging van jobcoaching" in text and "maximale verlenging van jobcoaching:" in text
+    names = [
+        entry["naam"]
+        for key, entry in load_library().kwaliteitseisen.items()
+        if key in {e.value for e in k.jobcoaching.kwaliteitseisen}
+    ]
+    shown = re.search(r"<dt>Kwaliteitseisen voor jobcoaches</dt><dd>([^<]*)</dd>", page_of(k)[2]).group(1)
+    assert names and all(name in shown for name in names)  # the clause library's names, not the codes
 
 
 def test_links_go_exactly_where_the_engine_wrote_a_reference():

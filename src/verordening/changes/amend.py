@@ -14,18 +14,17 @@ the amending ordinance itself.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from verordening.changes.diff import paragraphs
 from verordening.choicefile.schema import AdviesCliëntenraad, Choices
-from verordening.engine import citations
+from verordening.engine import citations, meaning
 from verordening.engine.assemble import build_articles, select
 from verordening.engine.document import Article, Element, Lid, Ordinance, walk
 from verordening.engine.library import ClauseLibrary, load_library
-from verordening.engine.textfilters import datum, maanden, opsomming
+from verordening.engine.textfilters import datum
 from verordening.errors import VerordeningError
 
 OPEN, CLOSE = "\u201c", "\u201d"  # “ ” as in published Dutch regulations
@@ -305,46 +304,6 @@ def _reasons(label: str, keys: list[str], library: ClauseLibrary) -> list[str]:
     return [k for k in keys if hit(k)]
 
 
-CHOICE_NAMES = {
-    "gemeente": "gemeente",
-    "jobcoaching.kwaliteitseisen": "kwaliteitseisen voor jobcoaches",
-    "jobcoaching.eigen_eisen": "eigen kwaliteitseisen voor jobcoaches",
-    "jobcoaching.maximale_duur_maanden": "maximale duur van jobcoaching",
-    "jobcoaching.verlenging.toegestaan": "verlenging van jobcoaching mogelijk",
-    "jobcoaching.verlenging.maximale_duur_maanden": "ten hoogste verlenging van jobcoaching",
-    "jobcoaching.scheiding_handhaving_begeleiding": "scheiding van handhaving en begeleiding",
-    "jobcoaching.aanbieder": "aanbieder van jobcoaching",
-    "artikel_13_loonkostensubsidie.opnemen": "loonkostensubsidie buiten de doelgroep (artikel 13 van het VNG-model)",
-    "artikel_13_loonkostensubsidie.maximale_duur_maanden": "maximale duur van loonkostensubsidie buiten de doelgroep",
-    "persoonlijke_ondersteuning.subsidie_werkgever": "subsidie aan de werkgever voor persoonlijke ondersteuning",
-    "budgetplafond": "budgetplafond",
-}
-
-
-def choice_name(key: str) -> str:
-    return CHOICE_NAMES.get(key, key)
-
-
-def choice_value(key: str, value: Any, names: dict[str, str] | None = None) -> str:
-    """A choice value in words; `names` maps enum values to display names (kwaliteitseisen)."""
-    names = names or {}
-    if value is None:
-        return "niet opgenomen"
-    if isinstance(value, bool):
-        return "ja" if value else "nee"
-    if isinstance(value, int) and key.endswith("_maanden"):
-        return maanden(value)
-    if isinstance(value, dt.date):
-        return datum(value)
-    if isinstance(value, list):
-        return (
-            opsomming(names.get(str(getattr(v, "value", v)), str(getattr(v, "value", v))) for v in value)
-            if value
-            else "geen"
-        )
-    return str(getattr(value, "value", value))
-
-
 # --- the amending ordinance ------------------------------------------------------------------
 
 
@@ -356,7 +315,12 @@ class Amendment:
     slots: list[Slot]
     instructions: list[Instruction]
     changes: dict[str, tuple[Any, Any]]  # content choices that changed
-    value_names: dict[str, str] = field(default_factory=dict)
+
+    def changed(self, key: str) -> tuple[str, str, str]:
+        """A changed choice in words: (its title, the old value, the new value)."""
+        old, new = self.changes[key]
+        names = self.old.option_names
+        return meaning.title(key), meaning.in_words(key, old, names), meaning.in_words(key, new, names)
 
     @property
     def title(self) -> str:
@@ -413,11 +377,7 @@ class Amendment:
         for ins in self.instructions:
             what = _describe(ins, self.slots)
             if ins.reasons:
-                why = "; ".join(
-                    f"{choice_name(k)}: {choice_value(k, self.changes[k][0], self.value_names)} → "
-                    f"{choice_value(k, self.changes[k][1], self.value_names)}"
-                    for k in ins.reasons
-                )
+                why = "; ".join("{}: {} → {}".format(*self.changed(k)) for k in ins.reasons)
                 out.append(f"Onderdeel {ins.letter}. {what} Reden: gewijzigde keuze ({why}).")
             else:
                 out.append(
@@ -457,5 +417,4 @@ def amend(old_choices: Choices, new_choices: Choices, library: ClauseLibrary | N
     }
     for ins in steps:
         ins.reasons = _reasons(ins.label, list(changes), library)
-    names = {str(key): str(v.get("naam", key)) for key, v in (library.kwaliteitseisen or {}).items()}
-    return Amendment(old, new_choices, target, slots, steps, changes, names)
+    return Amendment(old, new_choices, target, slots, steps, changes)

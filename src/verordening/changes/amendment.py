@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from verordening.changes.amend import Amendment, Instruction, choice_name, choice_value
+from verordening.changes.amend import Amendment, Instruction
 from verordening.engine.document import Article, Lid, walk
 from verordening.render.docx import ELEMENT_STYLES, elements, signature
 from verordening.render.markdown import escape
@@ -34,10 +34,7 @@ def general_toelichting(a: Amendment) -> list[str]:
 
 
 def changed_choice_lines(a: Amendment) -> list[str]:
-    return [
-        f"{choice_name(k)}: {choice_value(k, old, a.value_names)} → {choice_value(k, new, a.value_names)}"
-        for k, (old, new) in a.changes.items()
-    ]
+    return ["{}: {} → {}".format(*a.changed(key)) for key in a.changes]
 
 
 def _artikel_ii_toelichting(a: Amendment) -> str:

@@ -13,6 +13,7 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel
 
+from verordening.choicefile.keys import title_at
 from verordening.choicefile.schema import Choices
 from verordening.errors import Problem
 
@@ -63,8 +64,10 @@ def _message(err: dict[str, Any], loc: tuple[Any, ...], raw: str | None = None) 
     kind, ctx, given = err["type"], err.get("ctx") or {}, err.get("input")
     shown = raw if raw is not None and not isinstance(given, (str, bytes)) else show_value(given)
     if kind == "missing":
-        expected = expected_at(loc)
-        return f"de verplichte sleutel '{loc[-1]}' ontbreekt" + (f"; verwacht {expected}" if expected else "")
+        expected, title = expected_at(loc), title_at(dotted(loc))
+        same = title == str(loc[-1]).replace("_", " ")
+        named = f"'{loc[-1]}' ({title})" if title and not same else f"'{loc[-1]}'"
+        return f"de verplichte sleutel {named} ontbreekt" + (f"; verwacht {expected}" if expected else "")
     if kind == "extra_forbidden":
         allowed = _allowed_keys(loc[:-1])
         if loc[-1] in allowed:  # a key of the other branch of the cliëntenraad choice

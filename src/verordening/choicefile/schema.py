@@ -8,7 +8,7 @@ must meet), the default is empty and the checklist marks art. 8a, lid 2, e 2° a
 from __future__ import annotations
 
 from enum import Enum
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     BaseModel,
@@ -22,7 +22,7 @@ from pydantic import (
 from pydantic import (
     Strict as StrictType,
 )
-from pydantic_core import PydanticCustomError
+from pydantic_core import PydanticCustomError, PydanticUndefined
 
 from verordening.choicefile.fields import Date, Months, Name, ShortText, Text, Year
 from verordening.choicefile.municipalities import municipality_by_name
@@ -31,6 +31,25 @@ from verordening.choicefile.municipalities import municipality_by_name
 def _conflict(key: str, message: str) -> PydanticCustomError:
     """A cross-field error, reported at `key` (dotted, relative to the model that raises it; "" = the model itself)."""
     return PydanticCustomError("samenhang", message, {"sleutel": key})
+
+
+def _choice(
+    default: Any = PydanticUndefined,
+    *,
+    titel: str,
+    uitleg: str,
+    eenheid: str | None = None,
+    leeg: str | None = None,
+    opties: dict[str, str] | None = None,
+    opsomming: str | None = None,
+    **field: Any,
+) -> Any:
+    """A key with its meaning, written once: a Dutch title (as it reads within a sentence), what it decides, and
+    where it applies the unit of a number, what an empty value means, the words for each option and the word
+    that joins the items of a list ("en", "of"). engine/meaning.py reads them wherever a choice is shown."""
+    given = (("eenheid", eenheid), ("leeg", leeg), ("opties", opties), ("opsomming", opsomming))
+    extra = {key: value for key, value in given if value}
+    return Field(default, title=titel, description=uitleg, json_schema_extra=extra or None, **field)
 
 
 class Strict(BaseModel):
@@ -53,9 +72,13 @@ NATIONAL_STANDARDS = frozenset(Kwaliteitseis) - {Kwaliteitseis.eigen_eisen}
 
 
 class Vaststelling(Strict):
-    datum: Date
-    voorstel_datum: Date
-    voorstel_nummer: ShortText
+    datum: Date = _choice(titel="datum van vaststelling", uitleg="De datum waarop de raad de verordening vaststelt.")
+    voorstel_datum: Date = _choice(
+        titel="datum van het raadsvoorstel", uitleg="De datum van het voorstel van het college aan de raad."
+    )
+    voorstel_nummer: ShortText = _choice(
+        titel="nummer van het raadsvoorstel", uitleg="Het nummer van het voorstel, zoals het in de aanhef staat."
+    )
 
     @model_validator(mode="after")
     def _proposal_before_adoption(self) -> Vaststelling:
@@ -70,9 +93,20 @@ class Vaststelling(Strict):
 class AdviesCliëntenraad(Strict):
     """Advice of the cliëntenraad requested and received (art. 47 Participatiewet)."""
 
-    advies_gevraagd: Date
-    advies_ontvangen: Date | None = None
-    naam: ShortText = "cliëntenraad"
+    advies_gevraagd: Date = _choice(
+        titel="advies gevraagd op", uitleg="De datum waarop de cliëntenraad om advies over het ontwerp is gevraagd."
+    )
+    advies_ontvangen: Date | None = _choice(
+        None,
+        titel="advies ontvangen op",
+        uitleg="De datum van het advies; de aanhef noemt het advies zodra het is ontvangen.",
+        leeg="nog niet ontvangen",
+    )
+    naam: ShortText = _choice(
+        "cliëntenraad",
+        titel="naam van de cliëntenraad",
+        uitleg="De naam waaronder de cliëntenraad of adviesraad in de aanhef wordt genoemd.",
+    )
 
     @model_validator(mode="after")
     def _received_after_requested(self) -> AdviesCliëntenraad:
@@ -87,7 +121,10 @@ class AdviesCliëntenraad(Strict):
 class AfgezienCliëntenraad(Strict):
     """No advice requested, with the reason (shown in the checklist, never silently)."""
 
-    afgezien: Text
+    afgezien: Text = _choice(
+        titel="reden om geen advies te vragen",
+        uitleg="Waarom de cliëntenraad niet om advies is gevraagd; de controle op artikel 47 Participatiewet toont haar.",
+    )
 
 
 def _clientenraad_branch(value: object) -> str:
@@ -103,8 +140,18 @@ Cliëntenraad = Annotated[
 
 
 class Verlenging(Strict):
-    toegestaan: bool = False
-    maximale_duur_maanden: Months | None = None
+    toegestaan: bool = _choice(
+        False,
+        titel="verlenging van jobcoaching mogelijk",
+        uitleg="Of het college jobcoaching in een individueel geval mag verlengen na de maximale duur.",
+    )
+    maximale_duur_maanden: Months | None = _choice(
+        None,
+        titel="maximale verlenging van jobcoaching",
+        uitleg="Met hoeveel maanden het college jobcoaching in totaal ten hoogste kan verlengen.",
+        eenheid="maanden",
+        leeg="geen verlenging",
+    )
 
     @model_validator(mode="after")
     def _maximum_when_allowed(self) -> Verlenging:
@@ -122,12 +169,46 @@ class Verlenging(Strict):
 
 
 class Jobcoaching(Strict):
-    kwaliteitseisen: list[Annotated[Kwaliteitseis, StrictType(False)]] = Field(default_factory=list, max_length=6)
-    eigen_eisen: Text | None = None
-    maximale_duur_maanden: Months = 24
-    verlenging: Verlenging = Verlenging()
-    scheiding_handhaving_begeleiding: bool = False
-    aanbieder: Literal["extern", "intern", "beide"] = "beide"
+    kwaliteitseisen: list[Annotated[Kwaliteitseis, StrictType(False)]] = _choice(
+        default_factory=list,
+        max_length=6,
+        titel="kwaliteitseisen voor jobcoaches",
+        # The article asks that a jobcoach meets at least one of them, hence "of" (opsomming: of).
+        uitleg="Aan welk keurmerk, register of welke eisen een jobcoach ten minste moet voldoen "
+        "(artikel 8a, tweede lid, onderdeel e, onder 2°, Participatiewet).",
+        leeg="geen",
+        opsomming="of",
+    )
+    eigen_eisen: Text | None = _choice(
+        None,
+        titel="eigen kwaliteitseisen voor jobcoaches",
+        uitleg="De tekst van de eisen die de gemeente zelf stelt, als eigen_eisen bij de kwaliteitseisen staat.",
+        leeg="geen",
+    )
+    maximale_duur_maanden: Months = _choice(
+        24,
+        titel="maximale duur van jobcoaching",
+        uitleg="Hoe lang jobcoaching ten hoogste wordt verstrekt, gerekend vanaf de eerste dag van de jobcoaching.",
+        eenheid="maanden",
+    )
+    verlenging: Verlenging = _choice(
+        Verlenging(), titel="verlenging van jobcoaching", uitleg="Of en hoe lang jobcoaching kan worden verlengd."
+    )
+    scheiding_handhaving_begeleiding: bool = _choice(
+        False,
+        titel="scheiding van handhaving en begeleiding",
+        uitleg="Of de verordening uitsluit dat wie de uitkering handhaaft dezelfde persoon ook als jobcoach begeleidt.",
+    )
+    aanbieder: Literal["extern", "intern", "beide"] = _choice(
+        "beide",
+        titel="uitvoering van jobcoaching",
+        uitleg="Wie de jobcoaching uitvoert: externe jobcoachorganisaties, jobcoaches van de gemeente, of beide.",
+        opties={
+            "extern": "externe jobcoachorganisaties",
+            "intern": "jobcoaches van de gemeente",
+            "beide": "jobcoaches van de gemeente en externe jobcoachorganisaties",
+        },
+    )
 
     @field_validator("kwaliteitseisen")
     @classmethod
@@ -160,8 +241,19 @@ class Jobcoaching(Strict):
 class Artikel13(Strict):
     """Optional loonkostensubsidie for persons outside the doelgroep loonkostensubsidie."""
 
-    opnemen: bool = False
-    maximale_duur_maanden: Months | None = None
+    opnemen: bool = _choice(
+        False,
+        titel="loonkostensubsidie buiten de doelgroep (artikel 13 van het VNG-model)",
+        uitleg="Of de verordening het facultatieve artikel over loonkostensubsidie voor personen buiten de "
+        "doelgroep loonkostensubsidie bevat.",
+    )
+    maximale_duur_maanden: Months | None = _choice(
+        None,
+        titel="maximale duur van loonkostensubsidie buiten de doelgroep",
+        uitleg="Hoe lang die loonkostensubsidie ten hoogste wordt verstrekt.",
+        eenheid="maanden",
+        leeg="niet opgenomen",
+    )
 
     @model_validator(mode="after")
     def _duration_only_when_included(self) -> Artikel13:
@@ -180,22 +272,53 @@ class Artikel13(Strict):
 
 class PersoonlijkeOndersteuning(Strict):
     # Art. 8a, lid 2, onderdeel e, 1°: the ordinance must also provide for a subsidy to the employer.
-    subsidie_werkgever: bool = True
+    subsidie_werkgever: bool = _choice(
+        True,
+        titel="subsidie aan de werkgever voor persoonlijke ondersteuning",
+        uitleg="Of persoonlijke ondersteuning ook als subsidie aan de werkgever kan worden verstrekt, naast in natura.",
+    )
 
 
 class Choices(Strict):
     """One municipality's choice file, validated."""
 
-    gemeente: Name
-    jaar: Year
-    vaststelling: Vaststelling
-    inwerkingtreding: Date
-    intrekking: ShortText | None = None
-    clientenraad: Cliëntenraad
-    jobcoaching: Jobcoaching = Jobcoaching()
-    artikel_13_loonkostensubsidie: Artikel13 = Artikel13()
-    persoonlijke_ondersteuning: PersoonlijkeOndersteuning = PersoonlijkeOndersteuning()
-    budgetplafond: bool = True
+    gemeente: Name = _choice(titel="gemeente", uitleg="De gemeente, met haar officiële naam (CBS-lijst).")
+    jaar: Year = _choice(titel="jaar in de citeertitel", uitleg="Het jaartal in de citeertitel van de verordening.")
+    vaststelling: Vaststelling = _choice(
+        titel="vaststelling", uitleg="Wanneer de raad de verordening vaststelt, op welk voorstel."
+    )
+    inwerkingtreding: Date = _choice(
+        titel="datum van inwerkingtreding", uitleg="De dag waarop de verordening in werking treedt."
+    )
+    intrekking: ShortText | None = _choice(
+        None,
+        titel="ingetrokken verordening",
+        uitleg="De citeertitel van de verordening die deze verordening vervangt en intrekt.",
+        leeg="geen",
+    )
+    clientenraad: Cliëntenraad = _choice(
+        titel="advies van de cliëntenraad",
+        uitleg="Wanneer de cliëntenraad om advies is gevraagd en het gaf, of waarom dat niet is gebeurd "
+        "(artikel 47 Participatiewet).",
+    )
+    jobcoaching: Jobcoaching = _choice(
+        Jobcoaching(), titel="jobcoaching", uitleg="Kwaliteit, duur en uitvoering van jobcoaching."
+    )
+    artikel_13_loonkostensubsidie: Artikel13 = _choice(
+        Artikel13(),
+        titel="loonkostensubsidie buiten de doelgroep",
+        uitleg="Het facultatieve artikel 13 van het VNG-model.",
+    )
+    persoonlijke_ondersteuning: PersoonlijkeOndersteuning = _choice(
+        PersoonlijkeOndersteuning(),
+        titel="persoonlijke ondersteuning",
+        uitleg="Hoe persoonlijke ondersteuning wordt verstrekt (artikel 8a, tweede lid, onderdeel e, onder 1°).",
+    )
+    budgetplafond: bool = _choice(
+        True,
+        titel="budgetplafond",
+        uitleg="Of het college voor een kalenderjaar een budgetplafond kan vaststellen voor soorten voorzieningen.",
+    )
 
     @field_validator("gemeente")
     @classmethod

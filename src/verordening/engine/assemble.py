@@ -315,4 +315,10 @@ def assemble(choices: Choices, library: ClauseLibrary | None = None) -> Ordinanc
         aanhef=aanhef,
         chapters=chapters,
         toelichting_algemeen=toelichting,
+        option_names=option_names(library),
     )
+
+
+def option_names(library: ClauseLibrary) -> dict[str, str]:
+    """The names the clause library gives the options of a choice (kwaliteitseisen.yaml: naam)."""
+    return {str(key): str(entry.get("naam", key)) for key, entry in (library.kwaliteitseisen or {}).items()}

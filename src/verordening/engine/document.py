@@ -174,6 +174,8 @@ class Ordinance:
     aanhef: list[str]
     chapters: list[Chapter]
     toelichting_algemeen: list[Paragraph]
+    # Display names of the options a choice names by code ("oval_keurmerk" -> "OVAL-keurmerk"; clause library)
+    option_names: dict[str, str] = field(default_factory=dict)
 
     @property
     def articles(self) -> list[Article]:

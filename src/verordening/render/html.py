@@ -8,11 +8,7 @@ article of a law ("artikel 10, derde lid") stays text.
 
 from __future__ import annotations
 
-import datetime as dt
-from enum import Enum
-
-from pydantic import BaseModel
-
+from verordening.engine import meaning
 from verordening.engine.checklist import CheckResult
 from verordening.engine.document import Article, Ordinance, Paragraph, Ref
 from verordening.engine.textfilters import datum
@@ -73,32 +69,6 @@ def paragraphs_html(paragraphs: list[Paragraph]) -> str:
 
 STATUS_CLASS = ' class="status"'
 CHECK_COLUMNS = ("Vereiste", "Wat de wet vraagt", "Artikel(en)", "Voldaan", "Toelichting")
-
-
-def choice_value(choices: BaseModel, path: str) -> str:
-    """The value at a dotted key path of the choices, written for a reader."""
-    value: object = choices
-    for part in path.split("."):
-        if not isinstance(value, BaseModel) or part not in type(value).model_fields:
-            return "(onbekende keuze)"
-        value = getattr(value, part)
-    return _plain(value)
-
-
-def _plain(value: object) -> str:
-    if value is None:
-        return "niet ingevuld"
-    if isinstance(value, bool):
-        return "ja" if value else "nee"
-    if isinstance(value, Enum):
-        return str(value.value)
-    if isinstance(value, dt.date):
-        return datum(value)
-    if isinstance(value, (list, tuple)):
-        return ", ".join(_plain(v) for v in value) if value else "geen"
-    if isinstance(value, BaseModel):
-        return "; ".join(f"{k}: {_plain(getattr(value, k))}" for k in type(value).model_fields)
-    return str(value)
 
 
 class _Page:
@@ -190,10 +160,7 @@ class _Page:
 
     def article(self, article: Article) -> str:
         body = article_body(article)
-        choices = "".join(
-            f"<div><dt>{html(key)}</dt><dd>{html(choice_value(self.o.choices, key))}</dd></div>"
-            for key in article.choices
-        )
+        choices = "".join(self.choice(key) for key in article.choices)
         choice_block = (
             f'<dl class="choices">{choices}</dl>'
             if choices
@@ -208,6 +175,17 @@ class _Page:
             f'<p class="basis"><span>Grondslag:</span> {html(article.basis)}</p>'
             f'<p><a href="#toelichting-artikel-{article.number}">Toelichting bij dit artikel</a></p>'
             "</aside></article>"
+        )
+
+    def choice(self, key: str) -> str:
+        """A choice beside its article: its Dutch title, its value in words, and its key in the choice file."""
+        try:
+            words = meaning.in_words(key, meaning.value_of(self.o.choices, key), self.o.option_names)
+        except AttributeError:
+            words = "(onbekende keuze)"
+        return (
+            f'<div title="{html(meaning.description(key))}"><dt>{html(meaning.title(key, capital=True))}</dt>'
+            f'<dd>{html(words)}</dd><dd class="key"><code>{html(key)}</code></dd></div>'
         )
 
     def signature(self) -> str:
@@ -283,8 +261,10 @@ tr.unmet{background:#fdf1f1}
 .shaped h4{margin:0 0 .35rem;font-size:.86rem;text-transform:uppercase;letter-spacing:.03em;color:var(--muted)}
 .shaped dl{margin:0}
 .shaped dl div{margin:0 0 .35rem}
-.shaped dt{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:.8rem;overflow-wrap:anywhere}
+.shaped dt{overflow-wrap:anywhere}
 .shaped dd{margin:0;font-weight:600;overflow-wrap:anywhere}
+.shaped dd.key{font-weight:400}
+.shaped dd.key code{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:.75rem;color:var(--muted)}
 .shaped p{margin:.35rem 0 0}
 .shaped .basis span,.shaped .none{color:var(--muted)}
 .signature{margin-top:2rem}

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from verordening.choicefile.schema import NATIONAL_STANDARDS, Kwaliteitseis
+from verordening.engine import meaning
 from verordening.engine.scorecard import ASKS
 from verordening.engine.textfilters import datum, opsomming
 from verordening.runs.compare.rows import Row
@@ -26,6 +27,7 @@ class Column:
     value: Callable[[Row], Value]
     kind: str  # "text", "yesno", "months", "score", "date"
     group: str  # a key of GROUPS
+    choice: str = ""  # the key of the choice file it shows, if any (its Dutch title and words: engine/meaning.py)
 
 
 GROUPS = {
@@ -81,11 +83,13 @@ def columns() -> list[Column]:
             "months",
             "duur",
         ),
-        Column("basis", "Maximale duur zonder verlenging (maanden)", "Basis", lambda r: r.max_duur, "months", "duur"),
-        Column("verlenging", "Verlenging mogelijk", "Verlenging", lambda r: r.verlenging, "yesno", "duur"),
-        Column(
+        _choice("basis", "jobcoaching.maximale_duur_maanden", "Basis", lambda r: r.max_duur, "months", "duur"),
+        _choice(
+            "verlenging", "jobcoaching.verlenging.toegestaan", "Verlenging", lambda r: r.verlenging, "yesno", "duur"
+        ),
+        _choice(
             "verlenging_max",
-            "Maximale verlenging (maanden)",
+            "jobcoaching.verlenging.maximale_duur_maanden",
             "Verlenging max.",
             lambda r: r.verlenging_max if r.verlenging else None,
             "months",
@@ -94,20 +98,27 @@ def columns() -> list[Column]:
     ]
     out += [_standard_column(key, name) for key, name in standard_names().items()]
     out += [
-        Column("aanbieder", "Jobcoach van", "Jobcoach van", lambda r: AANBIEDER[r.aanbieder], "text", "overig"),
-        Column(
+        _choice("aanbieder", "jobcoaching.aanbieder", "Uitvoering", lambda r: AANBIEDER[r.aanbieder], "text", "overig"),
+        _choice(
             "art13",
-            "Art. 13: loonkostensubsidie buiten de doelgroep",
+            "artikel_13_loonkostensubsidie.opnemen",
             "Art. 13 loonkosten\u00adsubsidie buiten doelgroep",
             lambda r: r.art13,
             "yesno",
             "overig",
         ),
-        Column("art13_duur", "Duur art. 13 (maanden)", "Duur art. 13", lambda r: r.art13_duur, "months", "overig"),
-        Column("clientenraad", "Advies cliëntenraad", "Cliëntenraad", lambda r: r.clientenraad_tekst, "text", "overig"),
-        Column(
+        _choice(
+            "art13_duur",
+            "artikel_13_loonkostensubsidie.maximale_duur_maanden",
+            "Duur art. 13",
+            lambda r: r.art13_duur,
+            "months",
+            "overig",
+        ),
+        _choice("clientenraad", "clientenraad", "Cliëntenraad", lambda r: r.clientenraad_tekst, "text", "overig"),
+        _choice(
             "inwerkingtreding",
-            "Inwerkingtreding",
+            "inwerkingtreding",
             "Inwerking\u00adtreding",
             lambda r: r.inwerkingtreding,
             "date",
@@ -117,7 +128,13 @@ def columns() -> list[Column]:
     return out
 
 
-AANBIEDER = {"extern": "extern", "intern": "de gemeente zelf", "beide": "extern of de gemeente zelf"}
+def _choice(key: str, choice: str, short: str, value: Callable[[Row], Value], kind: str, group: str) -> Column:
+    """A column that shows one choice: its header is the choice's Dutch title, with the unit."""
+    return Column(key, meaning.heading(choice), short, value, kind, group, choice)
+
+
+# How jobcoaching is carried out, in the words of the choice model.
+AANBIEDER = {option: meaning.in_words("jobcoaching.aanbieder", option) for option in ("extern", "intern", "beide")}
 
 
 def duration_tone(months: int) -> str:
@@ -126,18 +143,16 @@ def duration_tone(months: int) -> str:
 
 
 def yes_no(value: bool) -> str:
-    return "ja" if value else "nee"
+    return meaning.in_words("", bool(value))
 
 
 def words(column: Column, row: Row) -> str:
-    """The cell as Dutch text (Markdown, HTML, and the text of a CSV cell)."""
+    """The cell as Dutch text (Markdown, HTML, and the text of a CSV cell); months in digits, as data."""
     value = column.value(row)
     if value is None:
         return ""
-    if column.kind == "yesno":
-        return yes_no(bool(value))
-    if column.kind == "date":
-        return datum(value)  # type: ignore[arg-type]
+    if column.kind in ("yesno", "date"):
+        return meaning.in_words(column.choice, bool(value) if column.kind == "yesno" else value)
     return str(value)
 
 
