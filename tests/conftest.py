@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import textwrap
 from pathlib import Path
 
@@ -9,6 +10,7 @@ import pytest
 
 from verordening.choicefile.reader import load_choices
 from verordening.choicefile.schema import Choices
+from verordening.engine.library import clauses_dir
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = sorted((ROOT / "municipalities").glob("*.yaml"))
@@ -34,17 +36,18 @@ def write_library(root: Path, articles: dict[str, str], requirements: str = "[]"
     (root / "toelichting_algemeen.j2").write_text("Algemeen.\n", encoding="utf-8")
     (root / "requirements.yaml").write_text(requirements, encoding="utf-8")
     (root / "kwaliteitseisen.yaml").write_text("{}\n", encoding="utf-8")
+    real = clauses_dir()
+    shutil.copytree(real / "wet", root / "wet")  # the real versions of the Participatiewet
+    shutil.copy(real / "controlelijst.yaml", root / "controlelijst.yaml")
     for name, text in articles.items():
         (root / "artikelen" / f"{name}.j2").write_text(textwrap.dedent(text).lstrip(), encoding="utf-8")
     return root
 
 
-def article(
-    label: str, body: str, chapter: str = "1", order: int = 10, when: str = "true", regulates: str = "[]"
-) -> str:
+def article(label: str, body: str, chapter: str = "1", order: int = 10, when: str = "true") -> str:
     return (
         f'---\nlabel: {label}\ntitle: Titel {label}\nchapter: "{chapter}"\norder: {order}\nbasis: x\n'
-        f'when: "{when}"\nregulates: {regulates}\n---\n'
+        f'when: "{when}"\n---\n'
         f"{{% block artikel %}}\n{textwrap.dedent(body).strip()}\n{{% endblock %}}\n"
         "{% block toelichting %}Toelichting.{% endblock %}\n"
     )

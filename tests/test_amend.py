@@ -108,6 +108,7 @@ def test_several_changes_in_one_article_are_numbered_steps(tmp_path: Path) -> No
     """
     lib = load_library(write_library(tmp_path / "lib", {"x": article("x", body)}))
     base = load_choices(VERSIES / "nijkerk-2023.yaml").model_dump()["jobcoaching"]
+    base["kwaliteitseisen"] = [*base["kwaliteitseisen"], "noloc"]  # a municipal jobcoach needs an individual one
     amendment = amend(
         choices_with(jobcoaching=base),
         choices_with(jobcoaching={**base, "maximale_duur_maanden": 36, "aanbieder": "intern"}),

@@ -183,6 +183,16 @@ EISEN = [
 ]
 
 
+def _providers(eisen: list) -> list[str]:
+    """Own jobcoaches of the municipality need a standard a single jobcoach can meet."""
+    individual = {"nationaal_jobcoachregister", "noloc", "eigen_eisen"}
+    return (
+        ["extern", "intern", "beide"]
+        if not eisen or individual & {getattr(e, "value", e) for e in eisen}
+        else ["extern"]
+    )
+
+
 @st.composite
 def choice_files(draw: st.DrawFn) -> Choices:
     data = copy.deepcopy(BASE)
@@ -195,7 +205,7 @@ def choice_files(draw: st.DrawFn) -> Choices:
         "maximale_duur_maanden": draw(st.sampled_from([12, 24, 36])),
         "verlenging": {"toegestaan": verlenging is not None, "maximale_duur_maanden": verlenging},
         "scheiding_handhaving_begeleiding": draw(st.booleans()),
-        "aanbieder": draw(st.sampled_from(["extern", "intern", "beide"])),
+        "aanbieder": draw(st.sampled_from(_providers(eisen))),
     }
     data["artikel_13_loonkostensubsidie"] = {"opnemen": art13 is not None, "maximale_duur_maanden": art13}
     data["persoonlijke_ondersteuning"] = {

@@ -9,9 +9,8 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from verordening.cli.app import app
-from verordening.engine.library import load_library
 from verordening.runs import batch, parallel
-from verordening.runs.batch import build_many, build_one, run_parallel
+from verordening.runs.batch import build_many, build_one, library_loads, run_parallel
 from verordening.runs.build import BuildOptions
 
 from .conftest import EXAMPLES
@@ -70,7 +69,7 @@ def test_workers_load_the_clause_library_once(tmp_path: Path) -> None:
     outcomes = run_parallel(build_one, paths, BuildOptions(out_dir=tmp_path / "out"), workers=2)
     assert all(o.ok for o in outcomes), [o.error for o in outcomes]
     # Forked workers inherit the parent's loaded library; other start methods load it once each.
-    expected = load_library.cache_info().misses if multiprocessing.get_start_method() == "fork" else 1
+    expected = library_loads() if multiprocessing.get_start_method() == "fork" else 1
     assert {o.library_loads for o in outcomes} == {expected}
 
 

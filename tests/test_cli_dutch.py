@@ -46,6 +46,7 @@ def test_internal_error_is_reported_in_dutch_and_debug_shows_the_traceback(monke
         raise RuntimeError("kapot")
 
     monkeypatch.setattr(assemble, "assemble", broken)
+    monkeypatch.setattr("verordening.cli.check.assemble", broken)
     monkeypatch.setenv(cli.DEBUG_ENV, "")  # recorded, so the --debug run below is undone after the test
     example = "municipalities/nijkerk.yaml"
     monkeypatch.setattr(sys, "argv", ["verordening", "check", example])

@@ -17,7 +17,7 @@ from verordening.choicefile.reader import load_choices
 from verordening.engine.assemble import assemble
 from verordening.engine.checklist import compute
 from verordening.engine.library import load_library
-from verordening.render.docx import CHECKLIST_HEADER, TemplateError, render
+from verordening.render.docx import TemplateError, render
 from verordening.runs.build import RENDERERS, BuildOptions
 
 from .conftest import EXAMPLES, choices_with, write_library
@@ -133,25 +133,14 @@ def test_toelichting_follows_the_articles(example_docx):
     assert any(first_general.text and t == first_general.text for _, t in after)
 
 
-def test_checklist_is_an_annex_table(example_docx):
+def test_the_adoptable_document_has_no_checklist(example_docx):
+    """The checklist is a working document (controlelijst.md); the raad adopts the ordinance alone."""
     _, checklist, _, doc = example_docx
-    table = doc.tables[-1]
-    rows = [[c.text for c in row.cells] for row in table.rows]
-    assert tuple(rows[0]) == CHECKLIST_HEADER
-    assert [r[0] for r in rows[1:]] == [r.citation for r in checklist]
-    assert [r[3] for r in rows[1:]] == ["voldaan" if r.met else "niet voldaan" for r in checklist]
-    annex = [p.text for p in doc.paragraphs if p.style.name == "Heading 1"][-1]
-    assert annex.startswith("Bijlage")
-
-
-def test_unmet_requirement_shows_as_niet_voldaan():
-    choices = choices_with(clientenraad={"afgezien": "er is geen cliëntenraad ingesteld"})
-    ordinance = assemble(choices)
-    checklist = compute(ordinance)
-    doc = Document(io.BytesIO(render(ordinance, checklist, BuildOptions())))
-    rows = {row.cells[0].text: row.cells[3].text for row in doc.tables[-1].rows}
-    unmet = [r for r in checklist if not r.met]
-    assert unmet and all(rows[r.citation] == "niet voldaan" for r in unmet)
+    assert not doc.tables
+    text = "\n".join(p.text for p in doc.paragraphs)
+    assert "Bijlage" not in text and not any(
+        r.citation in text for r in checklist.vereisten if "8a, tweede lid" in r.citation
+    )
 
 
 def test_footer_has_citeertitel_and_page_field(example_docx):

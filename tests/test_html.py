@@ -107,11 +107,16 @@ def test_no_external_requests_or_scripts(example_page):
 
 
 def test_checklist_at_the_top_with_met_and_unmet():
-    ordinance, checklist, text = page_of(choices_with(clientenraad={"afgezien": "geen cliëntenraad"}))
+    choices = choices_with(
+        clientenraad={"afgezien": "geen cliëntenraad"}, persoonlijke_ondersteuning={"subsidie_werkgever": False}
+    )
+    ordinance, checklist, text = page_of(choices)
     assert text.index('id="controle"') < text.index('id="aanhef"') < text.index('id="artikel-1"')
     statuses = re.findall(r'<td data-label="Voldaan" class="status"><span>([^<]*)</span>', text)
-    assert statuses == ["voldaan" if r.met else "niet voldaan" for r in checklist]
+    assert statuses == ["voldaan" if r.met else "niet voldaan" for r in checklist.vereisten]
     assert "niet voldaan" in statuses and "voldaan" in statuses
+    assert '<li class="waarschuwing">' in text and "geen cliëntenraad" in text  # art. 47: procedure, not a requirement
+    assert "wetten.overheid.nl/BWBR0015703/2023-07-01" in text
 
 
 def test_choices_are_shown_beside_the_article(tmp_path):

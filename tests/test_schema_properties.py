@@ -16,6 +16,7 @@ from verordening.engine.textfilters import REF_CLOSE, REF_OPEN
 from verordening.render import markdown as render_markdown
 from verordening.runs.build import render_all
 
+from .test_amend_roundtrip import _providers
 from .test_assemble import internal_refs
 
 # Free text with the characters that could do harm if text were ever treated as markup or template.
@@ -34,8 +35,11 @@ def choice_files(draw: st.DrawFn) -> dict:
             "voorstel_datum": vastgesteld - draw(st.integers(0, 90)) * _DAY,
             "voorstel_nummer": draw(_FREE),
         },
-        "inwerkingtreding": vastgesteld + draw(st.integers(0, 365)) * _DAY,
+        # an ordinance under the Breed offensief text enters into force on 1 July 2023 or later
+        "inwerkingtreding": max(vastgesteld + draw(st.integers(0, 365)) * _DAY, dt.date(2023, 7, 1)),
     }
+    if draw(st.booleans()):  # any version of the Participatiewet, also past the newest known
+        data["wet"] = {"peildatum": draw(st.dates(dt.date(2023, 7, 1), dt.date(2031, 12, 31)))}
     if draw(st.booleans()):
         gevraagd = vastgesteld - draw(st.integers(0, 120)) * _DAY
         raad: dict = {"advies_gevraagd": gevraagd}
@@ -51,7 +55,7 @@ def choice_files(draw: st.DrawFn) -> dict:
         "kwaliteitseisen": [e.value for e in eisen],
         "maximale_duur_maanden": draw(st.integers(1, 120)),
         "scheiding_handhaving_begeleiding": draw(st.booleans()),
-        "aanbieder": draw(st.sampled_from(["extern", "intern", "beide"])),
+        "aanbieder": draw(st.sampled_from(_providers(eisen))),
     }
     if Kwaliteitseis.eigen_eisen in eisen:
         jobcoaching["eigen_eisen"] = draw(_FREE)
@@ -90,17 +94,22 @@ def test_every_valid_choice_file_builds_a_consistent_ordinance(data: dict):
 
     # Every reference resolves to an article of this ordinance.
     assert REF_OPEN not in markdown and REF_CLOSE not in markdown
-    body = markdown.split("## Bijlage")[0]
-    assert all(1 <= ref <= n for ref in internal_refs(body)), sorted(set(internal_refs(body)))
-    for result in checklist:
+    assert all(1 <= ref <= n for ref in internal_refs(markdown)), sorted(set(internal_refs(markdown)))
+    for result in checklist.vereisten:
         assert all(1 <= a <= n for a in result.articles)
 
-    # The checklist agrees with the choices.
-    met = {r.requirement: r.met for r in checklist}
+    # The checklist agrees with the choices and follows the version of the law on the peildatum.
+    assert checklist.law.valid_from <= choices.peildatum
+    met = {r.requirement: r.met for r in checklist.vereisten}
     assert met["8a-2-e-2"] == bool(choices.jobcoaching.kwaliteitseisen)
-    raad = choices.clientenraad
-    assert met["47"] == (isinstance(raad, AdviesCliëntenraad) and raad.advies_ontvangen is not None)
     assert met["8a-2-e-1"] == choices.persoonlijke_ondersteuning.subsidie_werkgever
+    assert all(ok for rid, ok in met.items() if rid not in ("8a-2-e-1", "8a-2-e-2"))
+    raad = choices.clientenraad
+    status = {p.requirement: p.status for p in checklist.procedure}["47"]
+    if not isinstance(raad, AdviesCliëntenraad):
+        assert status == "waarschuwing"
+    elif raad.advies_ontvangen is None:
+        assert status == "opmerking"
 
     # Free text is data: it appears in the document as written (escaped for Markdown), never evaluated.
     if choices.jobcoaching.eigen_eisen:

@@ -32,6 +32,7 @@ def model_choices(draft: Choices) -> Choices:
         inwerkingtreding=draft.inwerkingtreding,
         intrekking=draft.intrekking,
         clientenraad=draft.clientenraad,
+        wet=draft.wet,
     )
 
 

@@ -7,6 +7,7 @@ must meet), the default is empty and the checklist marks art. 8a, lid 2, e 2° a
 
 from __future__ import annotations
 
+import datetime as dt
 from enum import Enum
 from typing import Annotated, Any, Literal
 
@@ -69,6 +70,17 @@ class Kwaliteitseis(str, Enum):
 
 # Standards set by a national body rather than by the municipality itself (OVAL's second ask).
 NATIONAL_STANDARDS = frozenset(Kwaliteitseis) - {Kwaliteitseis.eigen_eisen}
+
+# Standards a single jobcoach can meet. The OVAL-keurmerk, the Blik op Werk-keurmerk and UWV's
+# erkenning are held by a jobcoachorganisatie, so a jobcoach employed by the municipality itself
+# can never meet them (art. 10, derde lid, onderdeel a, and 8a, tweede lid, onderdeel e, onder 2°).
+INDIVIDUAL_STANDARDS = frozenset(
+    {Kwaliteitseis.nationaal_jobcoachregister, Kwaliteitseis.noloc, Kwaliteitseis.eigen_eisen}
+)
+
+# The wet Uitvoeren breed offensief entered into force on 1 July 2023 (Stb. 2022, 500); an ordinance
+# under art. 8a, tweede lid, onderdelen c-g cannot rest on an earlier text of the Act.
+BREED_OFFENSIEF = dt.date(2023, 7, 1)
 
 
 class Vaststelling(Strict):
@@ -233,6 +245,18 @@ class Jobcoaching(Strict):
             )
         return self
 
+    @model_validator(mode="after")
+    def _municipal_jobcoach_needs_individual_standard(self) -> Jobcoaching:
+        if self.aanbieder != "extern" and self.kwaliteitseisen and not set(self.kwaliteitseisen) & INDIVIDUAL_STANDARDS:
+            raise _conflict(
+                "kwaliteitseisen",
+                f"bij aanbieder '{self.aanbieder}' zet de gemeente ook eigen jobcoaches in; verwacht daarom ten "
+                "minste één eis die een jobcoach zelf kan halen (nationaal_jobcoachregister, noloc of eigen_eisen), "
+                f"gegeven: alleen {', '.join(k.value for k in self.kwaliteitseisen)}, keurmerken of erkenningen van een "
+                "jobcoachorganisatie waaraan een jobcoach in dienst van de gemeente nooit kan voldoen",
+            )
+        return self
+
     @property
     def national_standards(self) -> list[Kwaliteitseis]:
         return [k for k in self.kwaliteitseisen if k in NATIONAL_STANDARDS]
@@ -279,6 +303,29 @@ class PersoonlijkeOndersteuning(Strict):
     )
 
 
+class Wet(Strict):
+    """Which text of the Participatiewet the ordinance is drafted against."""
+
+    # The version of the Act in force on this date selects the clause text and the requirements.
+    peildatum: Date | None = _choice(
+        None,
+        titel="peildatum",
+        uitleg="De tekst van de Participatiewet die op deze datum geldt, bepaalt de tekst van de verordening en de "
+        "controle op de wettelijke vereisten. Zonder peildatum geldt de datum van inwerkingtreding.",
+        leeg="de datum van inwerkingtreding",
+    )
+
+    @field_validator("peildatum")
+    @classmethod
+    def _after_breed_offensief(cls, value: dt.date | None) -> dt.date | None:
+        if value is not None and value < BREED_OFFENSIEF:
+            raise ValueError(
+                f"verwacht een datum op of na 2023-07-01, de inwerkingtreding van de wet Uitvoeren breed offensief, "
+                f"gegeven: {value}; deze verordening berust op de Participatiewet zoals die sindsdien luidt"
+            )
+        return value
+
+
 class Choices(Strict):
     """One municipality's choice file, validated."""
 
@@ -319,6 +366,11 @@ class Choices(Strict):
         titel="budgetplafond",
         uitleg="Of het college voor een kalenderjaar een budgetplafond kan vaststellen voor soorten voorzieningen.",
     )
+    wet: Wet = _choice(
+        Wet(),
+        titel="versie van de Participatiewet",
+        uitleg="Naar welke tekst van de Participatiewet de verordening is opgesteld.",
+    )
 
     @field_validator("gemeente")
     @classmethod
@@ -332,6 +384,12 @@ class Choices(Strict):
                 "inwerkingtreding",
                 f"verwacht een datum op of na de vaststelling ({self.vaststelling.datum}), gegeven: {self.inwerkingtreding} (vóór de vaststelling); een verordening treedt pas in werking als zij is vastgesteld",
             )
+        if self.wet.peildatum is None and self.inwerkingtreding < BREED_OFFENSIEF:
+            raise _conflict(
+                "inwerkingtreding",
+                f"verwacht een datum op of na 2023-07-01, de inwerkingtreding van de wet Uitvoeren breed offensief, "
+                f"gegeven: {self.inwerkingtreding}; deze verordening berust op de Participatiewet zoals die sindsdien luidt",
+            )
         if (
             isinstance(self.clientenraad, AdviesCliëntenraad)
             and self.clientenraad.advies_gevraagd > self.vaststelling.datum
@@ -341,6 +399,11 @@ class Choices(Strict):
                 f"verwacht een datum op of vóór de vaststelling ({self.vaststelling.datum}), gegeven: {self.clientenraad.advies_gevraagd} (na de vaststelling); de cliëntenraad wordt om advies gevraagd voordat de raad besluit",
             )
         return self
+
+    @property
+    def peildatum(self) -> dt.date:
+        """The date whose text of the Participatiewet applies: wet.peildatum, else the entry into force."""
+        return self.wet.peildatum or self.inwerkingtreding
 
     @property
     def citeertitel(self) -> str:

@@ -67,6 +67,16 @@ class UsageError(VerordeningError):
     exit_code = 2
 
 
+Library = Annotated[
+    Path | None,
+    typer.Option(
+        "--bibliotheek",
+        metavar="MAP",
+        help="Een andere clausulebibliotheek (een eigen variant van het model); standaard die van dit programma.",
+    ),
+]
+
+
 def fail(exc: VerordeningError) -> None:
     typer.echo(str(exc), err=True)
 
@@ -116,42 +126,26 @@ def build(
             help="Aantal processen voor veel keuzebestanden tegelijk; standaard alle processorkernen.",
         ),
     ] = None,
+    bibliotheek: Library = None,
 ) -> None:
     """Bouw de verordening (Markdown, DOCX, HTML, controlelijst) voor elk keuzebestand."""
     from verordening.runs.batch import build_many
     from verordening.runs.build import BuildOptions
 
-    options = BuildOptions(out_dir=out, template=template, force=force)
+    options = BuildOptions(out_dir=out, template=template, force=force, library=bibliotheek)
     with refusals():
         _, exit_code = build_many(expand(files), options, workers=processen)
     raise typer.Exit(exit_code)
 
 
 @app.command(options_metavar="[OPTIES]")
-def check(files: Files) -> None:
-    """Toon de controle op artikel 8a, tweede lid, en artikel 47 Participatiewet; exitcode 1 als een vereiste niet is voldaan."""
-    from verordening.choicefile.reader import load_choices
-    from verordening.engine.assemble import assemble
-    from verordening.engine.checklist import compute
+def check(files: Files, bibliotheek: Library = None) -> None:
+    """Toon de controle op de wettelijke vereisten (artikel 8a Participatiewet en verder) en de procedure; exitcode 1 als een vereiste niet is voldaan."""
+    from verordening.cli.check import run_check
 
-    exit_code = 0
     with refusals():
         paths = expand(files)
-    for path in paths:
-        try:
-            ordinance = assemble(load_choices(path))
-            checklist = compute(ordinance)
-        except VerordeningError as exc:
-            fail(exc)
-            exit_code = max(exit_code, exc.exit_code)
-            continue
-        typer.echo(f"{ordinance.citeertitel} ({path})")
-        for r in checklist:
-            mark = "voldaan     " if r.met else "NIET VOLDAAN"
-            typer.echo(f"  [{mark}] {r.citation}: {r.reason}")
-        if not all(r.met for r in checklist):
-            exit_code = max(exit_code, 1)
-    raise typer.Exit(exit_code)
+    raise typer.Exit(run_check(paths, bibliotheek))
 
 
 @app.command(options_metavar="[OPTIES]")

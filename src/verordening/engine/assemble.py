@@ -18,6 +18,7 @@ from verordening.choicefile.municipalities import municipality_by_name
 from verordening.choicefile.schema import Choices
 from verordening.engine import citations
 from verordening.engine.document import Article, Chapter, Lid, Onderdeel, Ordinance, Paragraph, Ref, Sub, Unit, walk
+from verordening.engine.law import LawVersion
 from verordening.engine.library import ArticleSpec, ClauseLibrary, load_library
 from verordening.engine.sandbox import bounded_join
 from verordening.engine.textfilters import REF_CLOSE, REF_OPEN, Token, restore
@@ -48,7 +49,7 @@ def select(library: ClauseLibrary, choices: Choices) -> list[ArticleSpec]:
     return selected
 
 
-def _context(library: ClauseLibrary, choices: Choices, included: set[str]) -> dict[str, Any]:
+def _context(library: ClauseLibrary, choices: Choices, included: set[str], law: LawVersion) -> dict[str, Any]:
     def ref(label: str, *path: str) -> Token:
         if label not in {a.label for a in library.articles}:
             raise BuildError(f"verwijzing naar onbekend artikel '{label}'")
@@ -59,6 +60,7 @@ def _context(library: ClauseLibrary, choices: Choices, included: set[str]) -> di
 
     return {
         "k": choices,
+        "wet": law.view(),
         "gemeente": choices.gemeente,
         "citeertitel": choices.citeertitel,
         "kwaliteitseisen": library.kwaliteitseisen,
@@ -246,7 +248,9 @@ def build_articles(
 ) -> tuple[list[Article], dict[str, Any], _Resolver]:
     """Render, number and resolve the articles; `numbers` (label -> "12a") overrides 1..N."""
     specs = select(library, choices)
-    context = _context(library, choices, {s.label for s in specs})
+    law = library.law.in_force(choices.peildatum)
+    context = _context(library, choices, {s.label for s in specs}, law)
+    requirements = library.requirements_for(law)
 
     articles: list[Article] = []
     toelichting_raw: dict[str, str] = {}
@@ -262,7 +266,7 @@ def build_articles(
                 spec.chapter,
                 spec.basis,  # type: ignore[arg-type]
                 list(spec.choices),
-                list(spec.regulates),
+                [r.id for r in requirements if spec.label in r.articles],
                 leden,
                 [],
             )
@@ -310,6 +314,8 @@ def assemble(choices: Choices, library: ClauseLibrary | None = None) -> Ordinanc
     toelichting = resolve_paragraphs(resolver, plain("toelichting_algemeen.j2", library.toelichting_algemeen), None)
     return Ordinance(
         choices=choices,
+        law=library.law.in_force(choices.peildatum),
+        library=library.root,
         slug=municipality_by_name(choices.gemeente).slug,
         citeertitel=choices.citeertitel,
         aanhef=aanhef,

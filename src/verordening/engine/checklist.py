@@ -1,100 +1,143 @@
-"""The compliance checklist for art. 8a, tweede lid, Participatiewet and art. 47.
+"""The checklist: does this assembled ordinance regulate what the Act in force requires?
 
-Computed, never declared: a requirement counts as met only when an article of this build
-claims it (front matter `regulates`), the rendered text of those articles contains the
-evidence requirements.yaml asks for, and the choices do not leave it empty.
+Computed from structure, never from words. Each requirement of the version in force
+(requirements.yaml; `when` over the facts of that version) lists the aspects the law asks for and,
+per aspect, the elements of the clause library that regulate it (article label, lid label,
+onderdeel label). An aspect is met when one of its elements is present in *this* assembled
+ordinance: an article or lid left out by a choice, or deleted from a municipality's own library,
+is not. The procedure (art. 47, publication) is a separate section that can warn but never fails.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable
-from dataclasses import asdict, dataclass
+import datetime as dt
+from dataclasses import asdict, dataclass, field
 
-from verordening.choicefile.schema import AdviesCliëntenraad, Choices
-from verordening.engine.citations import artikelen
-from verordening.engine.document import Ordinance
-from verordening.engine.library import ClauseLibrary, Requirement, load_library
-from verordening.engine.textfilters import datum
+from verordening.engine import citations
+from verordening.engine.document import Article, Ordinance
+from verordening.engine.law import LawVersion
+from verordening.engine.library import Aspect, ClauseLibrary, Requirement, load_library
+from verordening.engine.procedure import ProcedureResult, check_procedure
+from verordening.engine.texts import Texts
 
 
 @dataclass(frozen=True)
-class CheckResult:
-    requirement: str
+class RequirementResult:
+    requirement: str  # "8a-2-e-1"
     citation: str
     summary: str
     met: bool
-    articles: list[int]
+    articles: list[int | str]  # article numbers of the elements present
+    elements: list[str]  # "artikel 16, derde lid", …
     reason: str
+    wettekst: str | None = None  # the literal text of the provision in the version in force
+
+    @property
+    def status(self) -> str:
+        return "voldaan" if self.met else "niet voldaan"
+
+
+@dataclass(frozen=True)
+class Checklist:
+    peildatum: dt.date
+    law: LawVersion
+    vereisten: list[RequirementResult] = field(default_factory=list)
+    procedure: list[ProcedureResult] = field(default_factory=list)
+
+    @property
+    def all_met(self) -> bool:
+        return all(r.met for r in self.vereisten)
+
+    @property
+    def unmet(self) -> list[RequirementResult]:
+        return [r for r in self.vereisten if not r.met]
+
+    @property
+    def warnings(self) -> list[ProcedureResult]:
+        return [p for p in self.procedure if p.status == "waarschuwing"]
 
     def to_json(self) -> dict[str, object]:
-        return asdict(self)
+        return {
+            "wet": {
+                "peildatum": self.peildatum.isoformat(),
+                "versie": self.law.valid_from.isoformat(),
+                "bron": self.law.source,
+            },
+            "vereisten": [asdict(r) for r in self.vereisten],
+            "procedure": [asdict(p) for p in self.procedure],
+        }
 
 
-def _clientenraad(choices: Choices, ordinance: Ordinance) -> tuple[bool, str]:
-    raad = choices.clientenraad
-    if not isinstance(raad, AdviesCliëntenraad):
-        return (
-            False,
-            f"de cliëntenraad is niet om advies gevraagd ({raad.afgezien}); artikel 47 vraagt dat hij vroegtijdig advies kan uitbrengen",
-        )
-    if raad.advies_ontvangen is None:
-        return False, f"advies gevraagd op {datum(raad.advies_gevraagd)}, maar nog niet ontvangen"
-    in_aanhef = any("advies" in line and raad.naam in line for line in ordinance.aanhef)
-    if not in_aanhef:
-        return False, "het advies is ontvangen maar staat niet in de aanhef"
-    return (
-        True,
-        f"advies gevraagd op {datum(raad.advies_gevraagd)} en ontvangen op {datum(raad.advies_ontvangen)}; vermeld in de aanhef",
-    )
+def cite(
+    article: Article, lid: object | None = None, onderdeel: object | None = None, sub: object | None = None
+) -> str:
+    """ "artikel 16, derde lid, onderdeel b, onder 1°" for an element of the assembled ordinance."""
+    numbers = [getattr(u, "number", None) for u in (lid, onderdeel, sub)]
+    return citations.cite(article.number, *numbers)  # type: ignore[arg-type]
 
 
-# Conditions on the choices that the text alone cannot show.
-_CHOICE_CHECKS: dict[str, Callable[[Choices], str | None]] = {
-    "8a-2-e-1": lambda k: (
-        None
-        if k.persoonlijke_ondersteuning.subsidie_werkgever
-        else "persoonlijke ondersteuning is alleen in natura geregeld; de wet vraagt ook subsidieverstrekking (persoonlijke_ondersteuning.subsidie_werkgever is false)"
-    ),
-    "8a-2-e-2": lambda k: (
-        None
-        if k.jobcoaching.kwaliteitseisen
-        else "er is geen kwaliteitseis voor jobcoaches gekozen (jobcoaching.kwaliteitseisen is leeg)"
-    ),
-}
+def locate(ordinance: Ordinance, element: str, say: Texts) -> tuple[Article, str] | str:
+    """The article and citation of an element present in the ordinance, or why it is absent."""
+    label, *path = element.split(".")
+    article = next((a for a in ordinance.articles if a.label == label), None)
+    if article is None:
+        return say("ontbreekt.artikel", label=label)
+    lid = onderdeel = sub = None
+    if path:
+        lid = next((x for x in article.leden if x.label == path[0]), None)
+        if lid is None:
+            return say("ontbreekt.lid", artikel=article.number, titel=article.title, lid=path[0])
+    if len(path) > 1:
+        onderdeel = next((x for x in lid.onderdelen if x.label == path[1]), None)  # type: ignore[union-attr]
+        if onderdeel is None:
+            return say("ontbreekt.onderdeel", plaats=cite(article, lid), onderdeel=path[1])
+    if len(path) > 2:
+        sub = next((x for x in onderdeel.subs if x.label == path[2]), None)  # type: ignore[union-attr]
+        if sub is None:
+            return say("ontbreekt.sub", plaats=cite(article, lid, onderdeel), sub=path[2])
+    return article, cite(article, lid, onderdeel, sub)
 
 
-def _evidence(requirement: Requirement, text: str) -> list[str]:
-    """The evidence patterns the text lacks (each pattern is a case-insensitive regex)."""
-    return [p for p in requirement.evidence if not re.search(p, text, re.I)]
+def _absent(library: ClauseLibrary, ordinance: Ordinance, aspect: Aspect, why: str) -> str:
+    """Why an aspect is missing, naming the choice that left its article out where there is one."""
+    say = library.checklist_texts
+    label = aspect.elements[0].split(".")[0]
+    if not library.has(label):
+        return say("vereiste.ontbreekt_element", wat=aspect.what, waarom=say("ontbreekt.bibliotheek", label=label))
+    if all(a.label != label for a in ordinance.articles):
+        spec = library.spec(label)
+        condition = spec.when.replace("k.", "")
+        return say("vereiste.niet_opgenomen", wat=aspect.what, titel=spec.title, voorwaarde=condition)
+    return say("vereiste.ontbreekt_element", wat=aspect.what, waarom=why)
 
 
-def compute(ordinance: Ordinance, library: ClauseLibrary | None = None) -> list[CheckResult]:
-    library = library or load_library()
-    choices = ordinance.choices
-    results = []
-    for req in library.requirements:
-        if req.id == "47":
-            met, reason = _clientenraad(choices, ordinance)
-            results.append(CheckResult(req.id, req.citation, req.summary, met, [], reason))
+def check_requirement(library: ClauseLibrary, ordinance: Ordinance, req: Requirement) -> RequirementResult:
+    say = library.checklist_texts
+    order = {a.label: i for i, a in enumerate(ordinance.articles)}
+    present: dict[str, tuple[int, int, Article]] = {}  # citation -> (article position, first seen, article)
+    missing: list[str] = []
+    for aspect in req.aspects:
+        found = [locate(ordinance, e, say) for e in aspect.elements]
+        hits = [f for f in found if isinstance(f, tuple)]
+        if not hits:
+            missing.append(_absent(library, ordinance, aspect, str(found[0])))
             continue
-        claimed = [a for a in ordinance.articles if req.id in a.regulates]
-        numbers = [a.number for a in claimed]
-        choice_gap = _CHOICE_CHECKS.get(req.id, lambda k: None)(choices)
-        if not claimed:
-            met, reason = False, "geen artikel van deze verordening regelt dit"
-        elif choice_gap:
-            met, reason = False, choice_gap
-        elif missing := _evidence(req, " ".join(a.plain_text for a in claimed)):
-            met, reason = (
-                False,
-                f"de tekst van {artikelen(numbers)} bevat niet wat de wet vraagt (ontbreekt: {', '.join(missing)})",
-            )
-        else:
-            met, reason = True, f"geregeld in {artikelen(numbers)}"
-        results.append(CheckResult(req.id, req.citation, req.summary, met, numbers, reason))
-    return results
+        article, citation = hits[0]
+        present.setdefault(citation, (order[article.label], len(present), article))
+    cited = sorted(present, key=lambda c: present[c][:2])
+    numbers = list(dict.fromkeys(present[c][2].number for c in cited))
+    if missing:
+        reason = say("vereiste.niet_geregeld", ontbrekend=missing)
+    else:
+        reason = say("vereiste.geregeld", elementen=cited)
+    text = ordinance.law.text(req.id) if ordinance.law else None
+    return RequirementResult(req.id, req.citation, req.summary, not missing, numbers, cited, reason, text)
 
 
-def all_met(results: list[CheckResult]) -> bool:
-    return all(r.met for r in results)
+def compute(ordinance: Ordinance, library: ClauseLibrary | None = None) -> Checklist:
+    """The checklist of this ordinance against the library it was built from."""
+    library = library or load_library(ordinance.library)
+    law = ordinance.law or library.law.in_force(ordinance.choices.peildatum)
+    vereisten = [check_requirement(library, ordinance, r) for r in library.requirements_for(law)]
+    procedure = check_procedure(ordinance.choices, library.checklist_texts)
+    return Checklist(ordinance.choices.peildatum, law, vereisten, procedure)

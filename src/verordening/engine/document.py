@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import ClassVar
 
 from verordening.choicefile.schema import Choices
 from verordening.engine import citations
+from verordening.engine.law import LawVersion
 
 # Where the engine wrote a reference to an article of this ordinance: (start, end, article
 # number) within a text. Renderers use it to link references without guessing from the words.
@@ -176,6 +178,8 @@ class Ordinance:
     toelichting_algemeen: list[Paragraph]
     # Display names of the options a choice names by code ("oval_keurmerk" -> "OVAL-keurmerk"; clause library)
     option_names: dict[str, str] = field(default_factory=dict)
+    law: LawVersion | None = None  # the version of the Participatiewet the text follows
+    library: Path | None = None  # the clause library it was built from
 
     @property
     def articles(self) -> list[Article]:

@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from verordening.engine.checklist import CheckResult
 from verordening.engine.document import Article, Element, Ordinance, Paragraph
 from verordening.engine.textfilters import datum
 from verordening.render.word import xml
@@ -42,11 +41,10 @@ STYLES = (
     "Opsomming toelichting",
     "Tabeltekst",
 )
-CHECKLIST_HEADER = ("Vereiste", "Wat de wet vraagt", "Artikel(en)", "Voldaan", "Toelichting")
-CHECKLIST_WIDTHS = (0.16, 0.34, 0.12, 0.14, 0.24)  # fractions of the text width
 
 
-def render(ordinance: Ordinance, checklist: list[CheckResult], options: object = None) -> bytes:
+def render(ordinance: Ordinance, checklist: object = None, options: object = None) -> bytes:
+    """The ordinance as the raad adopts it; the checklist is a separate document (controlelijst.md)."""
     template: Path | None = getattr(options, "template", None)
     doc = WordDocument(word_base(template, STYLES))
     doc.add(ordinance.citeertitel, "Title")
@@ -58,7 +56,6 @@ def render(ordinance: Ordinance, checklist: list[CheckResult], options: object =
             _article(doc, article)
     _signature(doc, ordinance)
     _toelichting(doc, ordinance)
-    _checklist(doc, checklist)
     return doc.package(properties(ordinance), footer=ordinance.citeertitel)
 
 
@@ -134,23 +131,3 @@ def _paragraphs(doc: WordDocument, paragraphs: Iterable[Paragraph]) -> None:
                 doc.add(f"–\t{bullet}", "Opsomming toelichting")
         else:
             doc.add(p.text, "Normal")
-
-
-def _checklist(doc: WordDocument, results: list[CheckResult]) -> None:
-    doc.add("Bijlage: controle op artikel 8a, tweede lid, en artikel 47 Participatiewet", "Heading 1", page_break=True)
-    doc.add(
-        "Deze controle is berekend uit de tekst van deze verordening en de gemaakte keuzes. "
-        "Zij maakt geen deel uit van de verordening.",
-        "Normal",
-    )
-    rows = [
-        (
-            (r.citation, False),
-            (r.summary, False),
-            (", ".join(map(str, r.articles)) or "–", False),
-            ("voldaan" if r.met else "niet voldaan", not r.met),
-            (r.reason, False),
-        )
-        for r in results
-    ]
-    doc.table(CHECKLIST_WIDTHS, CHECKLIST_HEADER, rows)

@@ -9,9 +9,11 @@ article of a law ("artikel 10, derde lid") stays text.
 from __future__ import annotations
 
 from verordening.engine import meaning
-from verordening.engine.checklist import CheckResult
+from verordening.engine.checklist import Checklist
 from verordening.engine.document import Article, Ordinance, Paragraph, Ref
+from verordening.engine.library import load_library
 from verordening.engine.textfilters import datum
+from verordening.render import checklist as render_checklist
 from verordening.render.escape import html
 
 
@@ -68,11 +70,10 @@ def paragraphs_html(paragraphs: list[Paragraph]) -> str:
 
 
 STATUS_CLASS = ' class="status"'
-CHECK_COLUMNS = ("Vereiste", "Wat de wet vraagt", "Artikel(en)", "Voldaan", "Toelichting")
 
 
 class _Page:
-    def __init__(self, ordinance: Ordinance, checklist: list[CheckResult]):
+    def __init__(self, ordinance: Ordinance, checklist: Checklist):
         self.o = ordinance
         self.checklist = checklist
 
@@ -122,29 +123,32 @@ class _Page:
         )
 
     def checks(self) -> str:
-        met = sum(r.met for r in self.checklist)
+        c = self.checklist
+        say = load_library(self.o.library).checklist_texts
+        values = {"citeertitel": self.o.citeertitel, "wet": c.law.view(), "peildatum": c.peildatum}
+        columns = say.words("kolommen")
         rows = []
-        for r in self.checklist:
+        for r in c.vereisten:
             arts = ", ".join(f'<a href="#artikel-{n}">{n}</a>' for n in r.articles) or "–"
-            status = "voldaan" if r.met else "niet voldaan"
-            cells = (html(r.citation), html(r.summary), arts, f"<span>{status}</span>", html(r.reason))
+            cells = (html(r.citation), html(r.summary), arts, f"<span>{r.status}</span>", html(r.reason))
             tds = "".join(
-                f'<td data-label="{label}"{STATUS_CLASS if label == "Voldaan" else ""}>{cell}</td>'
-                for label, cell in zip(CHECK_COLUMNS, cells)
+                f'<td data-label="{html(label)}"{STATUS_CLASS if i == 3 else ""}>{cell}</td>'
+                for i, (label, cell) in enumerate(zip(columns, cells))
             )
             rows.append(f'<tr class="{"met" if r.met else "unmet"}">{tds}</tr>')
-        summary = (
-            f"Alle {len(self.checklist)} vereisten zijn voldaan."
-            if met == len(self.checklist)
-            else f"{len(self.checklist) - met} van de {len(self.checklist)} vereisten niet voldaan."
+        procedure = "".join(
+            f'<li class="{p.status}"><span class="citation">{html(p.citation)}</span>: {html(p.status.replace("_", " "))}. '
+            f"{html(p.reason)}</li>"
+            for p in c.procedure
         )
         return (
             '<section id="controle" class="checks">'
-            "<h2>Controle op artikel 8a, tweede lid, en artikel 47 Participatiewet</h2>"
-            f'<p class="summary {"met" if met == len(self.checklist) else "unmet"}">{summary} '
-            "Berekend uit de tekst van deze verordening en de gemaakte keuzes.</p>"
-            "<table><thead><tr>" + "".join(f'<th scope="col">{c}</th>' for c in CHECK_COLUMNS) + "</tr></thead>"
-            f"<tbody>{''.join(rows)}</tbody></table></section>"
+            f"<h2>{html(say('kop_vereisten', **values))}</h2>"
+            f"<p>{html(say('inleiding', **values))}</p>"
+            f'<p class="summary {"met" if c.all_met else "unmet"}">{html(render_checklist.summary(c, self.o))}</p>'
+            "<table><thead><tr>" + "".join(f'<th scope="col">{html(col)}</th>' for col in columns) + "</tr></thead>"
+            f"<tbody>{''.join(rows)}</tbody></table>"
+            f'<h3>{html(say("kop_procedure", **values))}</h3><ul class="procedure">{procedure}</ul></section>'
         )
 
     def aanhef(self) -> str:
@@ -212,7 +216,7 @@ class _Page:
         )
 
 
-def render(ordinance: Ordinance, checklist: list[CheckResult], options: object = None) -> bytes:
+def render(ordinance: Ordinance, checklist: Checklist, options: object = None) -> bytes:
     return _Page(ordinance, checklist).render().encode("utf-8")
 
 

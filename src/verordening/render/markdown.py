@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from verordening.engine.checklist import CheckResult
 from verordening.engine.document import Article, Ordinance, Paragraph
 from verordening.engine.textfilters import datum
 from verordening.render.escape import markdown as escape
@@ -41,20 +40,8 @@ def paragraph_lines(paragraphs: list[Paragraph]) -> list[str]:
     return lines
 
 
-def checklist_lines(results: list[CheckResult]) -> list[str]:
-    lines = [
-        "| Vereiste | Wat de wet vraagt | Artikel(en) | Voldaan | Toelichting |",
-        "| --- | --- | --- | --- | --- |",
-    ]
-    for r in results:
-        arts = ", ".join(map(str, r.articles)) or "–"
-        lines.append(
-            f"| {escape(r.citation)} | {escape(r.summary)} | {arts} | {'ja' if r.met else '**nee**'} | {escape(r.reason)} |"
-        )
-    return lines + [""]
-
-
-def render(ordinance: Ordinance, checklist: list[CheckResult]) -> str:
+def render(ordinance: Ordinance, checklist: object = None) -> str:
+    """The ordinance as adopted and published: no checklist (see render/checklist.py)."""
     k = ordinance.choices
     out = [f"# {escape(ordinance.citeertitel)}", ""]
     for line in ordinance.aanhef:
@@ -81,11 +68,4 @@ def render(ordinance: Ordinance, checklist: list[CheckResult]) -> str:
     for article in ordinance.articles:
         out += [f"#### {escape(article.heading)}", ""]
         out += paragraph_lines(article.toelichting)
-    out += [
-        "## Bijlage: controle op artikel 8a, tweede lid, en artikel 47 Participatiewet",
-        "",
-        "Deze controle is berekend uit de tekst van deze verordening en de gemaakte keuzes.",
-        "",
-    ]
-    out += checklist_lines(checklist)
     return "\n".join(out).rstrip() + "\n"

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
+from verordening.engine.textfilters import datum
 from verordening.errors import FileSystemError, VerordeningError
 from verordening.runs.build import BuildOptions
 from verordening.runs.journal import sync_filesystem
@@ -31,6 +32,8 @@ class BuildOutcome:
     error: str = ""
     exit_code: int = 0
     library_loads: int = 0  # clause library loads in the worker that built this file, so far
+    law: str = ""  # "Participatiewet vanaf 1 januari 2026": the version of the Act the text follows
+    warnings: int = 0  # procedure warnings (cliëntenraad, publication): printed, never an error
 
     @property
     def ok(self) -> bool:
@@ -40,14 +43,16 @@ class BuildOutcome:
         if not self.ok:
             return self.error
         status = "alle wettelijke vereisten voldaan" if not self.red else f"{self.red} vereiste(n) niet voldaan"
-        return f"{self.path}: {self.citeertitel} → {self.target} ({self.articles} artikelen; {status})"
+        if self.warnings:
+            status += f"; {self.warnings} waarschuwing(en) over de procedure, zie controlelijst.md"
+        return f"{self.path}: {self.citeertitel} → {self.target} ({self.articles} artikelen; {self.law}; {status})"
 
 
 def library_loads() -> int:
     """How often this process has loaded the clause library (1 when the cache works)."""
-    from verordening.engine.library import load_library
+    from verordening.engine.library import loads
 
-    return load_library.cache_info().misses
+    return loads()
 
 
 def build_one(path: Path, options: BuildOptions) -> BuildOutcome:
@@ -66,7 +71,7 @@ def build_one(path: Path, options: BuildOptions) -> BuildOutcome:
         if os.environ.get("VERORDENING_DEBUG"):  # set by --debug (cli.DEBUG_ENV)
             error += "\n" + traceback.format_exc()
         return BuildOutcome(path, error=error, exit_code=1, library_loads=library_loads())
-    red = sum(1 for r in rendered.checklist if not r.met)
+    red = len(rendered.checklist.unmet)
     return BuildOutcome(
         path,
         rendered.ordinance.citeertitel,
@@ -74,6 +79,8 @@ def build_one(path: Path, options: BuildOptions) -> BuildOutcome:
         len(rendered.ordinance.articles),
         red,
         library_loads=library_loads(),
+        law=f"{rendered.checklist.law.name} vanaf {datum(rendered.checklist.law.valid_from)}",
+        warnings=len(rendered.checklist.warnings),
     )
 
 

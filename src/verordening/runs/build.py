@@ -10,8 +10,10 @@ from pathlib import Path
 from verordening.choicefile.reader import load_choices
 from verordening.choicefile.schema import Choices
 from verordening.engine.assemble import assemble
-from verordening.engine.checklist import CheckResult, compute
+from verordening.engine.checklist import Checklist, compute
 from verordening.engine.document import Ordinance
+from verordening.engine.library import load_library
+from verordening.render import checklist as render_checklist
 from verordening.render import docx as render_docx
 from verordening.render import html as render_html
 from verordening.render import markdown as render_markdown
@@ -25,6 +27,7 @@ class BuildOptions:
     out_dir: Path = Path("output")
     template: Path | None = None  # reference.docx whose styles the DOCX takes (house style)
     force: bool = False  # overwrite generated files that were edited by hand (keeping a backup)
+    library: Path | None = None  # another clause library (--bibliotheek); None: the one in the package
 
 
 @dataclass
@@ -32,12 +35,12 @@ class Rendered:
     """Everything a build produces for one municipality, in memory, before anything is written."""
 
     ordinance: Ordinance
-    checklist: list[CheckResult]
+    checklist: Checklist
     files: dict[str, bytes]  # file name within output/<slug>/ -> content
 
 
 # name suffix -> renderer; renderers for other formats register here (see render_*.py).
-Renderer = Callable[[Ordinance, list[CheckResult], BuildOptions], bytes]
+Renderer = Callable[[Ordinance, Checklist, BuildOptions], bytes]
 RENDERERS: dict[str, Renderer] = {
     ".md": lambda o, c, opts: render_markdown.render(o, c).encode("utf-8"),
     ".docx": render_docx.render,
@@ -45,14 +48,17 @@ RENDERERS: dict[str, Renderer] = {
 }
 
 
-def checklist_json(checklist: list[CheckResult]) -> bytes:
-    return (json.dumps([r.to_json() for r in checklist], ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+def checklist_json(checklist: Checklist) -> bytes:
+    return (json.dumps(checklist.to_json(), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
 def render_all(choices: Choices, options: BuildOptions = BuildOptions()) -> Rendered:
-    ordinance = assemble(choices)
-    checklist = compute(ordinance)
+    library = load_library(options.library)
+    ordinance = assemble(choices, library)
+    checklist = compute(ordinance, library)
     files = {f"{ordinance.slug}{suffix}": render(ordinance, checklist, options) for suffix, render in RENDERERS.items()}
+    # The checklist is a working document beside the ordinance, never inside the adoptable text.
+    files["controlelijst.md"] = render_checklist.render(ordinance, checklist).encode("utf-8")
     files["checklist.json"] = checklist_json(checklist)
     return Rendered(ordinance, checklist, files)
 

@@ -109,7 +109,10 @@ def choice_file(m: Municipality, seed: int = DEFAULT_SEED) -> str:
     if verlenging:
         lines.append(f"    maximale_duur_maanden: {_weighted(rng, [(6, 25), (12, 45), (24, 20), (36, 10)])}")
     lines.append(f"  scheiding_handhaving_begeleiding: {'true' if rng.random() < 0.4 else 'false'}")
-    lines.append(f"  aanbieder: {_weighted(rng, [('beide', 60), ('extern', 30), ('intern', 10)])}")
+    # Own jobcoaches of the municipality need a standard a single jobcoach can meet (schema.INDIVIDUAL_STANDARDS).
+    individual = {"nationaal_jobcoachregister", "noloc", "eigen_eisen"} & set(standards)
+    providers = [("beide", 60), ("extern", 30), ("intern", 10)] if individual or not standards else [("extern", 1)]
+    lines.append(f"  aanbieder: {_weighted(rng, providers)}")
     lines += ["artikel_13_loonkostensubsidie:", f"  opnemen: {'true' if lks13 else 'false'}"]
     if lks13:
         lines.append(f"  maximale_duur_maanden: {_weighted(rng, [(12, 40), (24, 35), (36, 15), (6, 10)])}")
