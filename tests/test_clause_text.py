@@ -25,7 +25,8 @@ def _variants() -> list[Choices]:
     """The examples plus the choices that switch optional text on or off."""
     base = choices_with().jobcoaching.model_dump()
     return [load_choices(p) for p in EXAMPLES] + [
-        choices_with(jobcoaching={**base, "aanbieder": "intern"}),
+        # a municipal jobcoach needs a standard a single jobcoach can meet (noloc)
+        choices_with(jobcoaching={**base, "aanbieder": "intern", "kwaliteitseisen": ["oval_keurmerk", "noloc"]}),
         choices_with(jobcoaching={**base, "aanbieder": "beide", "kwaliteitseisen": []}),
         choices_with(persoonlijke_ondersteuning={"subsidie_werkgever": False}, budgetplafond=False),
         choices_with(artikel_13_loonkostensubsidie={"opnemen": False}),
@@ -124,7 +125,9 @@ def test_continued_support_reaches_school_leavers_of_10d_2():
 @pytest.mark.parametrize("aanbieder", ["extern", "intern", "beide"])
 def test_jobcoaching_in_natura_and_by_subsidy_is_one_lid(aanbieder: str):
     base = choices_with().jobcoaching.model_dump()
-    article = assemble(choices_with(jobcoaching={**base, "aanbieder": aanbieder})).article("persoonlijke_ondersteuning")
+    eisen = [*base["kwaliteitseisen"], "noloc"]  # own jobcoaches need a standard a single jobcoach can meet
+    jobcoaching = {**base, "aanbieder": aanbieder, "kwaliteitseisen": eisen}
+    article = assemble(choices_with(jobcoaching=jobcoaching)).article("persoonlijke_ondersteuning")
     vorm = next(lid for lid in article.leden if lid.label == "vorm").text
     assert vorm.startswith("Het college verstrekt jobcoaching in natura door een jobcoach in te zetten die")
     assert "door subsidie als bedoeld in artikel" in vorm
@@ -188,9 +191,10 @@ def test_adoption_two_days_before_entry_into_force_names_the_last_publication_da
 
 
 def test_entry_into_force_on_the_day_of_adoption_is_called_retroactive():
-    choices = choices_with(inwerkingtreding="2023-06-29")
+    adopted = {"datum": "2023-09-14", "voorstel_datum": "2023-05-16", "voorstel_nummer": "RV-2023-041"}
+    choices = choices_with(vaststelling=adopted, inwerkingtreding="2023-09-14")
     text = _toelichting(assemble(choices), "inwerkingtreding")
-    assert "zij werkt dan terug tot en met 29 juni 2023" in text
+    assert "zij werkt dan terug tot en met 14 september 2023" in text
 
 
 def test_extension_of_jobcoaching_says_when_it_starts_and_that_it_runs_on():
