@@ -19,10 +19,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from verordening.changes.diff import paragraphs
-from verordening.choicefile.schema import AdviesCliëntenraad, Choices
+from verordening.choicefile.schema import AdviesCliëntenraad, Choices, Wet
 from verordening.engine import citations, meaning
 from verordening.engine.assemble import build_articles, select
 from verordening.engine.document import Article, Element, Lid, Ordinance, walk
+from verordening.engine.law import Change, LawVersion
 from verordening.engine.library import ClauseLibrary, load_library
 from verordening.engine.textfilters import datum
 from verordening.errors import VerordeningError
@@ -38,8 +39,13 @@ class AmendError(VerordeningError):
 
 
 def target_choices(old: Choices, new: Choices) -> Choices:
-    """NEW's content with OLD's decision data: what the amended ordinance says."""
-    return new.model_copy(update={key: getattr(old, key) for key in DECISION_KEYS})
+    """NEW's content with OLD's decision data: what the amended ordinance says.
+
+    The text of the Act it follows is NEW's: its peildatum is kept even where it defaulted to NEW's
+    own entry into force, which the amended ordinance does not take over.
+    """
+    update = {key: getattr(old, key) for key in DECISION_KEYS}
+    return new.model_copy(update={**update, "wet": Wet(peildatum=new.peildatum)})
 
 
 # --- the amended numbering -------------------------------------------------------------------
@@ -94,6 +100,7 @@ class Instruction:
     steps: list[Instruction] = field(default_factory=list)  # "wordt als volgt gewijzigd: 1. … 2. …"
     letter: str = ""
     reasons: list[str] = field(default_factory=list)  # changed choice keys that cause it
+    law: bool = False  # caused by a change of the Participatiewet (the article follows its facts)
 
 
 def letters(n: int) -> str:
@@ -315,6 +322,7 @@ class Amendment:
     slots: list[Slot]
     instructions: list[Instruction]
     changes: dict[str, tuple[Any, Any]]  # content choices that changed
+    law_changes: list[tuple[LawVersion, Change]] = field(default_factory=list)  # the Act changed in between
 
     def changed(self, key: str) -> tuple[str, str, str]:
         """A changed choice in words: (its title, the old value, the new value)."""
@@ -379,6 +387,11 @@ class Amendment:
             if ins.reasons:
                 why = "; ".join("{}: {} → {}".format(*self.changed(k)) for k in ins.reasons)
                 out.append(f"Onderdeel {ins.letter}. {what} Reden: gewijzigde keuze ({why}).")
+            elif ins.law:
+                out.append(
+                    f"Onderdeel {ins.letter}. {what} Reden: de Participatiewet is gewijzigd; de tekst volgt nu "
+                    f"{self.law_changes[-1][0].label} (zie het algemeen deel van deze toelichting)."
+                )
             else:
                 out.append(
                     f"Onderdeel {ins.letter}. {what} Reden: samenhang met de overige wijzigingen (een verwijzing of een begrip past zich aan)."
@@ -413,8 +426,18 @@ def amend(old_choices: Choices, new_choices: Choices, library: ClauseLibrary | N
     if not steps:
         raise AmendError("de twee keuzebestanden leiden tot dezelfde artikelen; er valt niets te wijzigen")
     changes = {
-        k: v for k, v in changed_choices(old_choices, new_choices).items() if k.split(".")[0] not in DECISION_KEYS
+        k: v
+        for k, v in changed_choices(old_choices, new_choices).items()
+        if k.split(".")[0] not in DECISION_KEYS and k != "wet.peildatum"  # the law is not a policy choice
     }
+    before, after = library.law.in_force(old_choices.peildatum), library.law.in_force(goal.peildatum)
+    law_changes = [(v, c) for v, c in library.law.changes_since(before) if v.valid_from <= after.valid_from]
     for ins in steps:
         ins.reasons = _reasons(ins.label, list(changes), library)
-    return Amendment(old, new_choices, target, slots, steps, changes)
+        ins.law = bool(law_changes) and not ins.reasons and _follows_the_law(library, ins.label)
+    return Amendment(old, new_choices, target, slots, steps, changes, law_changes)
+
+
+def _follows_the_law(library: ClauseLibrary, label: str) -> bool:
+    """Whether the article's text branches on the version of the Act (it reads a fact of `wet`)."""
+    return "wet." in library.spec(label).path.read_text(encoding="utf-8")

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from verordening.changes.amend import Amendment, Instruction
 from verordening.engine.document import Article, Lid, walk
+from verordening.engine.textfilters import datum
 from verordening.render.docx import ELEMENT_STYLES, elements, signature
 from verordening.render.markdown import escape
 from verordening.render.word.base import word_base
@@ -28,6 +29,15 @@ def general_toelichting(a: Amendment) -> list[str]:
         "letter (bijvoorbeeld 12a) en het nummer van een artikel dat vervalt blijft leeg. Zo blijven verwijzingen naar "
         "de verordening in besluiten en beleidsregels kloppen.",
     ]
+    if a.law_changes:
+        lines.append(
+            f"De {a.old.citeertitel} is opgesteld naar de Participatiewet zoals die gold vanaf "
+            f"{datum(a.old.law.valid_from)}. Deze verordening brengt haar in overeenstemming met "
+            f"{a.law_changes[-1][0].label} ({a.law_changes[-1][0].source}). Sindsdien is de wet als volgt gewijzigd:"
+        )
+        for version, change in a.law_changes:
+            cited = f" ({change.cited()})" if change.cited() else ""
+            lines.append(f"per {datum(version.valid_from)}{cited}: {change.summary}")
     if a.changes:
         lines.append("De wijzigingen volgen uit deze gewijzigde keuzes:")
     return lines
