@@ -182,6 +182,10 @@ def main() -> int:
                 f"Onze DOCX per document {docx * 1000:.0f} ms = {ratio:.2f} × pandoc; "
                 f"doel < 1: {'gehaald' if ratio < 1 else 'NIET gehaald'}"
             )
+
+        import compare as compare_bench  # benchmarks/compare.py: compare (all formats) against build
+
+        compare_bench.report(compare_bench.measure(tmp / "synthetisch", tmp, 1), len(synthetic))
     print(f"\nBelasting na afloop (1/5/15 min): {' / '.join(f'{x:.2f}' for x in os.getloadavg())}")
     return 0
 

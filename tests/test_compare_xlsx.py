@@ -91,3 +91,15 @@ def test_user_text_that_looks_like_a_formula_stays_text(tmp_path: Path) -> None:
 def test_xlsx_needs_a_file() -> None:
     result = CliRunner().invoke(app, ["compare", str(ROOT / "municipalities"), "--format", "xlsx"])
     assert result.exit_code == 2 and "--out" in result.output
+
+
+def test_several_formats_from_one_collection(tmp_path: Path) -> None:
+    out = tmp_path / "vergelijking"
+    result = CliRunner().invoke(
+        app, ["compare", str(ROOT / "municipalities"), "--format", "html,xlsx", "--out", str(out)]
+    )
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "vergelijking.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    assert openpyxl.load_workbook(tmp_path / "vergelijking.xlsx")["Gemeenten"].max_row == 5
+    result = CliRunner().invoke(app, ["compare", str(ROOT / "municipalities"), "--format", "alle"])
+    assert result.exit_code == 2 and "--out" in result.output

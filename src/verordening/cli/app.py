@@ -154,7 +154,9 @@ def compare(
     format: Annotated[
         str,
         typer.Option(
-            "--format", help="Uitvoerformaat: md, csv, html (pagina met kaart, sorteren en filteren) of xlsx (Excel)."
+            "--format",
+            help="Uitvoerformaat: md, csv, html (pagina met kaart, sorteren en filteren) of xlsx (Excel); "
+            "meer tegelijk met komma's (html,xlsx) of 'alle', dan is --out de naam zonder extensie.",
         ),
     ] = "md",
     out: Annotated[
@@ -178,16 +180,16 @@ def compare(
     from verordening.runs.batch import same_municipality
     from verordening.runs.compare import FORMATS, SEPARATORS, collect, render
     from verordening.runs.compare.provenance import Provenance, link_base
-    from verordening.runs.output import write_file
+    from verordening.runs.output import write_file, write_outputs
 
-    if format not in FORMATS:
-        raise typer.BadParameter(f"kies uit {', '.join(FORMATS)}", param_hint="--format")
+    formats = list(FORMATS) if format == "alle" else [f.strip() for f in format.split(",") if f.strip()]
+    if not formats or any(f not in FORMATS for f in formats):
+        raise typer.BadParameter(f"kies uit {', '.join(FORMATS)}, meer met komma's, of 'alle'", param_hint="--format")
     if scheidingsteken not in SEPARATORS:
         raise typer.BadParameter("kies ';' of ','", param_hint="--scheidingsteken")
-    if format == "xlsx" and out is None:
-        typer.echo(
-            "een Excel-bestand kan niet op het scherm worden getoond; geef met --out een bestandsnaam op", err=True
-        )
+    if out is None and (formats == ["xlsx"] or len(formats) > 1):
+        what = "een Excel-bestand kan" if formats == ["xlsx"] else "meer bestanden kunnen"
+        typer.echo(f"{what} niet op het scherm worden getoond; geef met --out een bestandsnaam op", err=True)
         raise typer.Exit(2)
     with refusals():
         paths = expand(files)
@@ -201,16 +203,24 @@ def compare(
     for failure in failures:
         typer.echo(failure.error, err=True)
     base, warning = link_base(verordeningen, out, [r.slug for r in rows])
-    if warning and format == "html":
+    if warning and "html" in formats:
         typer.echo(warning, err=True)
-    data = render(rows, format, scheidingsteken, Provenance.now(tuple(str(f) for f in files), base))
-    if out:
+    source = Provenance.now(tuple(str(f) for f in files), base)
+    data = {f: render(rows, f, scheidingsteken, source) for f in formats}  # one collection, every format
+    if out is None:
+        sys.stdout.buffer.write(data[formats[0]])
+        sys.stdout.flush()
+    elif len(formats) == 1:
         with refusals():
-            write_file(out, data, force=force, inputs=paths)
+            write_file(out, data[formats[0]], force=force, inputs=paths)
         typer.echo(f"{len(rows)} gemeenten vergeleken → {out}", err=True)
     else:
-        sys.stdout.buffer.write(data)
-        sys.stdout.flush()
+        stem = out.with_suffix("") if out.suffix.lstrip(".") in FORMATS else out
+        with refusals():
+            written = write_outputs(
+                stem.parent, {f"{stem.name}.{f}": d for f, d in data.items()}, force=force, inputs=paths
+            )
+        typer.echo(f"{len(rows)} gemeenten vergeleken → {', '.join(str(w) for w in written)}", err=True)
     raise typer.Exit(max((f.exit_code for f in failures), default=0))
 
 

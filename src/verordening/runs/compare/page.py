@@ -210,7 +210,9 @@ def to_html(rows: list[Row], source: Provenance | None = None) -> str:
         f'<label>Kleur de kaart naar <select id="kaartvraag">{map_options()}</select></label> '
         '<a href="#kerncijfers" class="klein">sla de kaart over</a>\n'
         f'<div class="kaart-en-cijfers">{map_svg(rows)}'
-        f'<div><h3 id="kerncijfers">Kerncijfers</h3><ul class="cijfers">{figs}</ul></div></div></section>\n'
+        f'<div><h3 id="kerncijfers">Kerncijfers</h3><p class="klein">Over alle {n} gemeenten; de filters '
+        "veranderen deze cijfers, de legenda en de grafieken niet.</p>"
+        f'<ul class="cijfers">{figs}</ul></div></div></section>\n'
         f'<section id="per-vraag"><h2>Per vraag: aantal gemeenten</h2><div class="grafieken">{charts}</div></section>\n'
         f"{_about(cols, source)}\n</main>\n"
         f"<script>{_asset('page.js')}</script></body></html>\n"

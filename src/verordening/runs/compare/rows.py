@@ -39,6 +39,7 @@ class Row:
     aanbieder: str  # "extern", "intern", "beide"
     inwerkingtreding: dt.date
     asks: tuple[AskResult, ...]
+    sort_key: tuple[int, ...] = ()  # dutch_sort_key(gemeente), computed in the worker
 
     @property
     def score(self) -> int:
@@ -126,6 +127,7 @@ def row_for(path: Path) -> RowOutcome:
             aanbieder=jc.aanbieder,
             inwerkingtreding=choices.inwerkingtreding,
             asks=asks,
+            sort_key=dutch_sort_key(choices.gemeente),
         )
     )
 
@@ -157,6 +159,7 @@ def collect(paths: list[Path], workers: int | None = None) -> tuple[list[Row], l
     """The rows of every file that loads, in Dutch alphabetical order of municipality, and the failures."""
     from verordening.runs.parallel import run_parallel
 
+    _collator()  # loaded before the pool, so forked workers inherit it
     outcomes = run_parallel(row_for, paths, workers=workers)
-    rows = sorted((o.row for o in outcomes if o.row), key=lambda r: (dutch_sort_key(r.gemeente), r.path))
+    rows = sorted((o.row for o in outcomes if o.row), key=lambda r: (r.sort_key, r.path))
     return rows, [o for o in outcomes if not o.row]
