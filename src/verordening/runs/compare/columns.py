@@ -54,6 +54,21 @@ def standard_names() -> dict[str, str]:
     return {k.value: str(names.get(k.value, {}).get("naam", k.value)) for k in Kwaliteitseis}
 
 
+def standard_explanations() -> list[tuple[str, str, bool]]:
+    """(name, what it is, whether it counts as a national standard) per quality standard, from the library."""
+    from verordening.engine.library import load_library
+
+    texts = load_library().kwaliteitseisen
+    return [
+        (
+            name,
+            " ".join(str(texts.get(key, {}).get("toelichting", "")).split()),
+            Kwaliteitseis(key) in NATIONAL_STANDARDS,
+        )
+        for key, name in standard_names().items()
+    ]
+
+
 def _standard_column(key: str, name: str) -> Column:
     short = {
         "blik_op_werk_keurmerk": "Blik op Werk",

@@ -16,11 +16,13 @@ from verordening.render.escape import html as h
 from verordening.runs.compare.charts import bar_chart
 from verordening.runs.compare.columns import (
     ASK_EXPLAINED,
+    ASK_SHORT,
     GROUPS,
     Column,
     columns,
     figures,
     questions,
+    standard_explanations,
     standard_names,
     words,
 )
@@ -59,7 +61,7 @@ def _filters(n: int) -> str:
         '<label>Zoeken <input name="q" type="search" placeholder="gemeente, keurmerk, …"></label>',
     ]
     for i, key in enumerate(ASKS, 1):
-        parts.append(_filter(f"oval{i}", f"OVAL {i}", key, met))
+        parts.append(_filter(f"oval{i}", f"OVAL {ASK_SHORT[key]}", key, met))
     parts.append(
         _filter(
             "eis", "Kwaliteitseis", "eisen", [(k, n) for k, n in standard_names().items()] + [("geen", "geen eisen")]
@@ -168,11 +170,17 @@ def _about(cols: list[Column], source: Provenance) -> str:
         if source.links is not None
         else "Zonder <code>--verordeningen</code> linken de namen niet naar de verordeningen."
     )
+    standards = "".join(
+        f"<dt>{h(name)}{'' if national else ' (geen landelijke norm)'}</dt><dd>{h(text)}</dd>"
+        for name, text, national in standard_explanations()
+    )
     return (
         '<section id="over"><h2>Over deze pagina</h2>'
         f"<p>{h(source.made())}. {links} De selectie staat in het adres van de pagina: "
         "kopieer het adres, of de link naar deze selectie, om dezelfde weergave te delen.</p>"
-        f'<dl class="kolommen">{items}</dl></section>'
+        '<h3 id="eisen">De kwaliteitseisen: welke landelijk zijn (OVAL 2)</h3>'
+        f'<dl class="kolommen">{standards}</dl>'
+        f'<h3>De kolommen</h3><dl class="kolommen">{items}</dl></section>'
     )
 
 
@@ -182,7 +190,9 @@ def to_html(rows: list[Row], source: Provenance | None = None) -> str:
     n = len(rows)
     asks = "".join(
         f'<li><b>OVAL {i}. {h(title)}</b><span class="tal">{sum(r.ask(key).met for r in rows)} van {n}</span>'
-        f"voldoen. {h(ASK_EXPLAINED[key])}</li>"
+        f"voldoen. {h(ASK_EXPLAINED[key])}"
+        + (' <a href="#eisen">Welke eisen landelijk zijn.</a>' if key == "kwaliteit" else "")
+        + "</li>"
         for i, (key, title) in enumerate(ASKS.items(), 1)
     )
     figs = "".join(f"<li>{h(f.text)}</li>" for f in figures(rows))
