@@ -13,6 +13,7 @@ from verordening.choicefile.schema import Choices
 from verordening.engine.library import clauses_dir
 
 ROOT = Path(__file__).resolve().parents[1]
+PACKAGE_CLAUSES = ROOT / "src" / "verordening" / "model_clauses"
 EXAMPLES = sorted((ROOT / "municipalities").glob("*.yaml"))
 
 
@@ -39,6 +40,8 @@ def write_library(root: Path, articles: dict[str, str], requirements: str = "[]"
     real = clauses_dir()
     shutil.copytree(real / "wet", root / "wet")  # the real versions of the Participatiewet
     shutil.copy(real / "controlelijst.yaml", root / "controlelijst.yaml")
+    for fixed in ("ondertekening.j2", "wijzigingsverordening.j2", "vergelijking.j2"):  # the documents' own words
+        shutil.copy(real / fixed, root / fixed)
     for name, text in articles.items():
         (root / "artikelen" / f"{name}.j2").write_text(textwrap.dedent(text).lstrip(), encoding="utf-8")
     return root

@@ -9,7 +9,7 @@ import pytest
 from docx import Document
 from typer.testing import CliRunner
 
-from verordening.changes.amend import CLOSE, OPEN, AmendError, amend, assemble_numbered, fragment
+from verordening.changes.amend import AmendError, amend, assemble_numbered, fragment
 from verordening.changes.amendment import to_docx, to_markdown
 from verordening.choicefile.reader import load_choices
 from verordening.cli.app import app
@@ -17,6 +17,8 @@ from verordening.engine.assemble import assemble
 from verordening.engine.library import load_library
 
 from .conftest import ROOT, article, choices_with, write_library
+
+OPEN, CLOSE = "\u201c", "\u201d"  # the quotes published Dutch regulations use around quoted words
 
 VERSIES = ROOT / "tests" / "fixtures" / "versies"
 
@@ -30,14 +32,16 @@ def test_markdown_has_aanhef_articles_and_toelichting(versions) -> None:
     old, new = versions
     md = to_markdown(amend(old, new))
     assert md.startswith("# Verordening tot wijziging van de Re-integratieverordening Participatiewet Nijkerk 2023\n")
-    assert "gelezen het voorstel van burgemeester en wethouders van 14 mei 2024, nummer RV-2024-037;" in md
+    assert (
+        "gelezen het voorstel van het college van burgemeester en wethouders van 14 mei 2024, nummer RV-2024-037;" in md
+    )
     assert "gezien het advies van de cliëntenraad van 30 april 2024;" in md
     assert "## Artikel I" in md and "**A**" in md and "**B**" in md
     assert f"wordt {OPEN}24 maanden{CLOSE} vervangen door {OPEN}36 maanden{CLOSE}." in md
     assert "**Artikel 12a. Loonkostensubsidie voor personen buiten de doelgroep" in md
     assert "Deze verordening treedt in werking op 1 juli 2024." in md
     assert "aangehaald als: Wijzigingsverordening Re-integratieverordening Participatiewet Nijkerk 2024." in md
-    assert "maximale duur van jobcoaching: 24 maanden → 36 maanden" in md
+    assert "maximale duur van jobcoaching: van 24 maanden naar 36 maanden" in md
     # The old ordinance's own slotbepalingen are not touched: Artikel II of the amendment does that work.
     assert "Inwerkingtreding" not in md.split("## Artikel II")[0]
 

@@ -16,12 +16,14 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from verordening.changes.amend import CLOSE, OPEN, AmendError, amend, target_choices
+from verordening.changes.amend import AmendError, amend, target_choices
 from verordening.choicefile.reader import load_choices
 from verordening.choicefile.schema import Choices
 from verordening.engine.assemble import assemble
 from verordening.engine.citations import ORDINALS
 from verordening.engine.document import Article, Lid
+
+OPEN, CLOSE = "\u201c", "\u201d"  # the quotes published Dutch regulations use around quoted words
 
 ROOT = Path(__file__).resolve().parents[1]
 BASE = load_choices(ROOT / "tests" / "fixtures" / "versies" / "nijkerk-2023.yaml").model_dump()

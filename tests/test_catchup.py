@@ -49,7 +49,7 @@ def test_amend_brings_a_2023_ordinance_to_the_2026_act(tmp_path):
     assert ins.law and not ins.reasons
     assert [v.valid_from.isoformat() for v, _ in amendment.law_changes][0] == "2024-01-01"
     text = to_markdown(amendment)
-    assert "Reden: de Participatiewet is gewijzigd" in text
+    assert "Dit volgt uit een wijziging van de Participatiewet: de tekst volgt nu" in text
     assert "per 1 januari 2024 (Stb. 2023, 443; Kamerstukken 36 245)" in text
     assert "wetten.overheid.nl/BWBR0015703/2026-01-01" in text
     assert "peildatum" not in text  # the law is not presented as a changed policy choice

@@ -52,10 +52,11 @@ def test_word_diff_marks_only_the_changed_word() -> None:
 
 def test_inserted_article_is_new_and_the_following_ones_moved(pair) -> None:
     by = {a.label: a for a in pair.articles}
-    assert by["lks_buiten_doelgroep"].status == "nieuw"
+    assert by["lks_buiten_doelgroep"].state == "nieuw"
     aanvraag = by["aanvraag"]
-    assert aanvraag.moved and not aanvraag.changed
-    assert aanvraag.status.startswith(f"verplaatst (was artikel {aanvraag.old.number})")
+    assert aanvraag.moved and not aanvraag.changed and aanvraag.state == "verplaatst"
+    line = f"{aanvraag.new.heading}: verplaatst (was artikel {aanvraag.old.number}), tekst ongewijzigd"
+    assert f"- {line}" in to_markdown(pair).replace("\\", "")
     duur = by["duur_jobcoaching"]
     assert duur.moved and duur.changed
     changes = [s for p in duur.paras for s in p.segments if s[0] != "="]
@@ -70,7 +71,7 @@ def test_removed_article_shows_as_vervallen_at_its_old_place() -> None:
         assemble(load_choices(VERSIES / "nijkerk-2024.yaml")), assemble(load_choices(VERSIES / "nijkerk-2023.yaml"))
     )
     removed = next(a for a in d.articles if a.label == "lks_buiten_doelgroep")
-    assert removed.status == "vervallen" and removed.new is None
+    assert removed.state == "vervallen" and removed.new is None
     assert all(p.kind == "-" for p in removed.paras)
 
 

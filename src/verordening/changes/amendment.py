@@ -6,9 +6,8 @@ from pathlib import Path
 
 from verordening.changes.amend import Amendment, Instruction
 from verordening.engine.document import Article, Lid, walk
-from verordening.engine.textfilters import datum
 from verordening.render.docx import ELEMENT_STYLES, elements, signature
-from verordening.render.markdown import escape
+from verordening.render.markdown import escape, signature_lines
 from verordening.render.word.base import word_base
 from verordening.render.word.document import WordDocument
 from verordening.render.word.package import Properties
@@ -20,35 +19,6 @@ def body_lines(body: Article | Lid) -> list[str]:
     elements = body.elements() if isinstance(body, Article) else walk([body])
     lines += ["    " * e.depth + (f"{e.numeral} {e.text}" if e.numeral else e.text) for e in elements]
     return lines
-
-
-def general_toelichting(a: Amendment) -> list[str]:
-    lines = [
-        f"Deze verordening wijzigt de {a.old.citeertitel}. Volgens de Aanwijzingen voor de regelgeving behouden de "
-        "bestaande artikelen hun nummer: een ingevoegd artikel krijgt het nummer van het voorafgaande artikel met een "
-        "letter (bijvoorbeeld 12a) en het nummer van een artikel dat vervalt blijft leeg. Zo blijven verwijzingen naar "
-        "de verordening in besluiten en beleidsregels kloppen.",
-    ]
-    if a.law_changes:
-        lines.append(
-            f"De {a.old.citeertitel} is opgesteld naar de Participatiewet zoals die gold vanaf "
-            f"{datum(a.old.law.valid_from)}. Deze verordening brengt haar in overeenstemming met "
-            f"{a.law_changes[-1][0].label} ({a.law_changes[-1][0].source}). Sindsdien is de wet als volgt gewijzigd:"
-        )
-        for version, change in a.law_changes:
-            cited = f" ({change.cited()})" if change.cited() else ""
-            lines.append(f"per {datum(version.valid_from)}{cited}: {change.summary}")
-    if a.changes:
-        lines.append("De wijzigingen volgen uit deze gewijzigde keuzes:")
-    return lines
-
-
-def changed_choice_lines(a: Amendment) -> list[str]:
-    return ["{}: {} → {}".format(*a.changed(key)) for key in a.changes]
-
-
-def _artikel_ii_toelichting(a: Amendment) -> str:
-    return f"De wijzigingen gelden vanaf {a.artikel_ii.split(' op ', 1)[1]}"
 
 
 # --- Markdown --------------------------------------------------------------------------------
@@ -95,22 +65,17 @@ def to_markdown(a: Amendment) -> str:
         "",
         escape(a.artikel_iii),
         "",
-        escape(a.ondertekening),
-        "",
-        "de griffier,",
-        "",
-        "de voorzitter,",
-        "",
+        *signature_lines(a.ondertekening),
         "## Toelichting",
         "",
         "### Algemeen",
         "",
     ]
-    out += [x for line in general_toelichting(a) for x in (escape(line), "")]
-    out += [f"- {escape(line)}" for line in changed_choice_lines(a)] + [""]
+    out += [x for line in a.toelichting_algemeen() for x in (escape(line), "")]
+    out += [f"- {escape(line)}" for line in a.changed_choice_lines()] + [""]
     out += ["### Artikelsgewijs", "", "#### Artikel I", ""]
     out += [x for line in a.toelichting() for x in (escape(line), "")]
-    out += ["#### Artikel II", "", escape(_artikel_ii_toelichting(a)), ""]
+    out += ["#### Artikel II", "", escape(a.toelichting_artikel_ii), ""]
     return "\n".join(out).rstrip() + "\n"
 
 
@@ -166,16 +131,16 @@ def to_docx(a: Amendment, template: Path | None = None) -> bytes:
     signature(doc, a.ondertekening)
     doc.add("Toelichting", "Heading 1", page_break=True)
     doc.add("Algemeen", "Heading 2")
-    for line in general_toelichting(a):
+    for line in a.toelichting_algemeen():
         doc.add(line, "Normal")
-    for line in changed_choice_lines(a):
+    for line in a.changed_choice_lines():
         doc.add(f"–\t{line}", "Opsomming toelichting")
     doc.add("Artikelsgewijs", "Heading 2")
     doc.add("Artikel I", "Heading 3")
     for line in a.toelichting():
         doc.add(line, "Normal")
     doc.add("Artikel II", "Heading 3")
-    doc.add(_artikel_ii_toelichting(a), "Normal")
+    doc.add(a.toelichting_artikel_ii, "Normal")
     gemeente = a.old.choices.gemeente
     return doc.package(
         Properties(

@@ -22,7 +22,9 @@ class CatchUp:
     drafted: LawVersion  # the version the ordinance follows
     newest: LawVersion
     changes: list[tuple[LawVersion, Change]]  # every change of the Act since `drafted`
-    articles: list[tuple[str, str, str]]  # (number, title, status) of the articles the newer text changes
+    articles: list[
+        tuple[str, str, str]
+    ]  # (number, title, state: diff.ArticleDiff.state) of the articles the newer text changes
 
     @property
     def needed(self) -> bool:
@@ -43,7 +45,7 @@ def catch_up(choices: Choices, library: ClauseLibrary | None = None) -> CatchUp 
         return None
     diff = compare(assemble(choices, library), assemble(brought_up_to_date(choices, newest), library))
     articles = [
-        (str(d.old.number) if d.old is not None else d.number, (d.old or d.new).title, d.status)  # type: ignore[union-attr]
+        (str(d.old.number) if d.old is not None else d.number, (d.old or d.new).title, d.state)  # type: ignore[union-attr]
         for d in diff.articles
         if d.changed
     ]

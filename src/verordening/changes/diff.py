@@ -182,15 +182,14 @@ class ArticleDiff:
         return self.old.title != self.new.title or paragraphs(self.old) != paragraphs(self.new)
 
     @property
-    def status(self) -> str:
+    def state(self) -> str:
+        """nieuw, vervallen, verplaatst, verplaatst en gewijzigd, gewijzigd or ongewijzigd (words: vergelijking.j2)."""
         if self.old is None:
             return "nieuw"
         if self.new is None:
             return "vervallen"
-        if self.moved and self.changed:
-            return f"verplaatst (was artikel {self.old.number}) en gewijzigd"
         if self.moved:
-            return f"verplaatst (was artikel {self.old.number}), tekst ongewijzigd"
+            return "verplaatst en gewijzigd" if self.changed else "verplaatst"
         return "gewijzigd" if self.changed else "ongewijzigd"
 
     @property

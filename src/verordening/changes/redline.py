@@ -7,7 +7,6 @@ In the DOCX every insertion and deletion is a real revision (w:ins / w:del by au
 from __future__ import annotations
 
 import datetime as dt
-import html
 import itertools
 import re
 from pathlib import Path
@@ -16,7 +15,12 @@ from docx.oxml.ns import qn
 from lxml import etree
 
 from verordening.changes.diff import ArticleDiff, OrdinanceDiff, Segment, accepted, rejected
+from verordening.engine import citations
+from verordening.engine.library import ClauseLibrary, load_library
+from verordening.engine.texts import VERGELIJKING, document_texts
 from verordening.render.docx import ELEMENT_STYLES, element_style
+from verordening.render.escape import html
+from verordening.render.escape import markdown as _md_escape
 from verordening.render.word import xml
 from verordening.render.word.base import word_base
 from verordening.render.word.document import WordDocument
@@ -24,23 +28,24 @@ from verordening.render.word.package import Properties
 
 AUTHOR = "verordening"
 FORMATS = ("md", "html", "docx")
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#~])")
 
 
-def title(d: OrdinanceDiff, old_name: str | None = None, new_name: str | None = None) -> str:
-    return f"Vergelijking: {old_name or d.old.citeertitel} → {new_name or d.new.citeertitel}"
+class _Words:
+    """The redline's words for one comparison (model_clauses/vergelijking.j2)."""
 
+    def __init__(self, d: OrdinanceDiff, old_name: str | None, new_name: str | None, library: ClauseLibrary | None):
+        self.t = document_texts(library or load_library(), VERGELIJKING)
+        self.title = self.t("titel", oud=old_name or d.old.citeertitel, nieuw=new_name or d.new.citeertitel)
+        self.summary = [  # one line per article that differs
+            self.t("overzichtregel", kop=citations.heading(a.number, (a.new or a.old).title), toestand=self.state(a))  # type: ignore[union-attr]
+            for a in d.differences
+        ]
 
-def summary(d: OrdinanceDiff) -> list[str]:
-    """One line per article that differs."""
-    return [f"Artikel {a.number}. {(a.new or a.old).title}: {a.status}" for a in d.differences]  # type: ignore[union-attr]
+    def state(self, a: ArticleDiff) -> str:
+        return self.t("toestand", toestand=a.state, was=a.old.number if a.old is not None else "")
 
 
 # --- Markdown --------------------------------------------------------------------------------
-
-
-def _md_escape(text: str) -> str:
-    return _MD_SPECIAL.sub(r"\\\1", text)
 
 
 def _md_segments(segments: list[Segment]) -> str:
@@ -59,17 +64,19 @@ def _md_segments(segments: list[Segment]) -> str:
     return "".join(out)
 
 
-def to_markdown(d: OrdinanceDiff, old_name: str | None = None, new_name: str | None = None) -> str:
+def to_markdown(
+    d: OrdinanceDiff, old_name: str | None = None, new_name: str | None = None, library: ClauseLibrary | None = None
+) -> str:
+    words = _Words(d, old_name, new_name, library)
     out = [
-        f"# {_md_escape(title(d, old_name, new_name))}",
+        f"# {_md_escape(words.title)}",
         "",
-        "Doorgehaald (~~zo~~) vervalt; vet (**zo**) is nieuw. Artikelen zijn op inhoud gekoppeld, "
-        "zodat een artikel dat alleen een ander nummer krijgt als verplaatst wordt getoond.",
+        _md_escape(words.t("uitleg", nieuw="vetgedrukte")),
         "",
         "## Overzicht",
         "",
     ]
-    out += [f"- {_md_escape(line)}" for line in summary(d)] or ["Geen verschillen."]
+    out += [f"- {_md_escape(line)}" for line in words.summary] or [_md_escape(words.t("geen_verschillen"))]
     out.append("")
     chapter = None
     for a in d.articles:
@@ -77,8 +84,8 @@ def to_markdown(d: OrdinanceDiff, old_name: str | None = None, new_name: str | N
             chapter = a.chapter
             out += [f"## {_md_escape(chapter)}", ""]
         out += [f"### {_md_segments(a.heading)}", ""]
-        if a.status != "ongewijzigd":
-            out += [f"*{_md_escape(a.status)}*", ""]
+        if a.state != "ongewijzigd":
+            out += [f"*{_md_escape(words.state(a))}*", ""]
         for p in a.paras:
             indent = ["", "   ", "     "][p.level]
             out += (
@@ -105,33 +112,37 @@ article.changed { border-left-color: #e0a800; }
 
 def _html_segments(segments: list[Segment]) -> str:
     tags = {"=": "{}", "-": "<del>{}</del>", "+": "<ins>{}</ins>"}
-    return "".join(tags[k].format(html.escape(t)) for k, t in segments)
+    return "".join(tags[k].format(html(t)) for k, t in segments)
 
 
-def to_html(d: OrdinanceDiff, old_name: str | None = None, new_name: str | None = None) -> str:
-    head = html.escape(title(d, old_name, new_name))
+def to_html(
+    d: OrdinanceDiff, old_name: str | None = None, new_name: str | None = None, library: ClauseLibrary | None = None
+) -> str:
+    words = _Words(d, old_name, new_name, library)
+    head = html(words.title)
     out = [
         "<!DOCTYPE html>",
         '<html lang="nl"><head><meta charset="utf-8">',
         f"<title>{head}</title><style>{_CSS}</style></head><body>",
         f"<h1>{head}</h1>",
-        "<p>Doorgehaald: vervalt; onderstreept: nieuw. Artikelen zijn op inhoud gekoppeld, zodat een artikel "
-        "dat alleen een ander nummer krijgt als verplaatst wordt getoond.</p>",
+        f"<p>{html(words.t('uitleg', nieuw='onderstreepte'))}</p>",
         "<h2>Overzicht</h2>",
     ]
-    lines = summary(d)
+    lines = words.summary
     out.append(
-        "<ul>" + "".join(f"<li>{html.escape(s)}</li>" for s in lines) + "</ul>" if lines else "<p>Geen verschillen.</p>"
+        "<ul>" + "".join(f"<li>{html(s)}</li>" for s in lines) + "</ul>"
+        if lines
+        else f"<p>{html(words.t('geen_verschillen'))}</p>"
     )
     chapter = None
     for a in d.articles:
         if a.chapter != chapter:
             chapter = a.chapter
-            out.append(f"<h2>{html.escape(chapter)}</h2>")
-        css = ' class="changed"' if a.status != "ongewijzigd" else ""
+            out.append(f"<h2>{html(chapter)}</h2>")
+        css = ' class="changed"' if a.state != "ongewijzigd" else ""
         out.append(f"<article{css}><h3>{_html_segments(a.heading)}</h3>")
-        if a.status != "ongewijzigd":
-            out.append(f'<p class="status">{html.escape(a.status)}</p>')
+        if a.state != "ongewijzigd":
+            out.append(f'<p class="status">{html(words.state(a))}</p>')
         out += [f'<p class="l{p.level}">{_html_segments(p.segments)}</p>' for p in a.paras]
         out.append("</article>")
     out.append("</body></html>")
@@ -185,31 +196,27 @@ def to_docx(
     new_name: str | None = None,
     when: dt.datetime | None = None,
     template: Path | None = None,
+    library: ClauseLibrary | None = None,
 ) -> bytes:
+    words = _Words(d, old_name, new_name, library)
     rev = _Revisions(when or dt.datetime.now(dt.UTC))
     doc = WordDocument(word_base(template, STYLES))
-    heading = title(d, old_name, new_name)
+    heading = words.title
     doc.add(heading, "Title")
-    doc.add(
-        "De wijzigingen staan in deze tekst als bijgehouden wijzigingen: accepteer of weiger ze "
-        "per wijziging (Controleren > Wijzigingen). Alles accepteren geeft de nieuwe tekst, alles "
-        "weigeren de oude.",
-        "Normal",
-    )
+    doc.add(words.t("uitleg_word"), "Normal")
     doc.add("Overzicht", "Heading 1")
-    lines = summary(d)
-    for line in lines:
+    for line in words.summary:
         doc.add(f"–\t{line}", "Opsomming toelichting")
-    if not lines:
-        doc.add("Geen verschillen.", "Normal")
+    if not words.summary:
+        doc.add(words.t("geen_verschillen"), "Normal")
     chapter = None
     for a in d.articles:
         if a.chapter != chapter:
             chapter = a.chapter
             doc.add(chapter, "Heading 1")
         rev.track_mark(doc.add_runs(rev.runs(a.heading), "Heading 2", accepted(a.heading)), _whole(a))
-        if a.status != "ongewijzigd":
-            doc.add(f"({a.status})", "Noot")
+        if a.state != "ongewijzigd":
+            doc.add(f"({words.state(a)})", "Noot")
         numbered_lid = True
         for p in a.paras:
             number, text = p.number_and_text()

@@ -16,7 +16,7 @@ from jinja2 import TemplateError
 
 from verordening.choicefile.municipalities import municipality_by_name
 from verordening.choicefile.schema import Choices
-from verordening.engine import citations
+from verordening.engine import citations, texts
 from verordening.engine.document import Article, Chapter, Lid, Onderdeel, Ordinance, Paragraph, Ref, Sub, Unit, walk
 from verordening.engine.law import LawVersion
 from verordening.engine.library import ArticleSpec, ClauseLibrary, load_library
@@ -321,6 +321,7 @@ def assemble(choices: Choices, library: ClauseLibrary | None = None) -> Ordinanc
         aanhef=aanhef,
         chapters=chapters,
         toelichting_algemeen=toelichting,
+        ondertekening=texts.ondertekening(library, choices.gemeente, choices.vaststelling.datum),
         option_names=option_names(library),
     )
 

@@ -169,6 +169,14 @@ class Chapter:
 
 
 @dataclass
+class Ondertekening:
+    """The closing formula ("Aldus vastgesteld …") and who signs: (function, name line) pairs."""
+
+    slotformule: str
+    ondertekenaars: list[tuple[str, str]]
+
+
+@dataclass
 class Ordinance:
     choices: Choices
     slug: str
@@ -176,6 +184,7 @@ class Ordinance:
     aanhef: list[str]
     chapters: list[Chapter]
     toelichting_algemeen: list[Paragraph]
+    ondertekening: Ondertekening = field(default_factory=lambda: Ondertekening("", []))
     # Display names of the options a choice names by code ("oval_keurmerk" -> "OVAL-keurmerk"; clause library)
     option_names: dict[str, str] = field(default_factory=dict)
     law: LawVersion | None = None  # the version of the Participatiewet the text follows

@@ -124,7 +124,13 @@ def opsomming_of(items: Iterable[object]) -> str:
     return _join(items, "of")
 
 
+def hoofdletter(text: str) -> str:
+    """ "artikel 9, tweede lid" -> "Artikel 9, tweede lid": only the first letter (a sentence starts with a place)."""
+    return text[:1].upper() + text[1:]
+
+
 FILTERS = {
+    "hoofdletter": hoofdletter,
     "maanden": maanden,
     "getal": getal,
     "rangtelwoord": rangtelwoord,

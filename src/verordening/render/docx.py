@@ -11,8 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from verordening.engine.document import Article, Element, Ordinance, Paragraph
-from verordening.engine.textfilters import datum
+from verordening.engine.document import Article, Element, Ondertekening, Ordinance, Paragraph
 from verordening.render.word import xml
 from verordening.render.word.base import word_base
 from verordening.render.word.document import WordDocument
@@ -54,7 +53,7 @@ def render(ordinance: Ordinance, checklist: object = None, options: object = Non
         doc.add(chapter.heading, "Heading 1")
         for article in chapter.articles:
             _article(doc, article)
-    _signature(doc, ordinance)
+    signature(doc, ordinance.ondertekening)
     _toelichting(doc, ordinance)
     return doc.package(properties(ordinance), footer=ordinance.citeertitel)
 
@@ -96,22 +95,20 @@ def elements(doc: WordDocument, walked: Iterable[Element], quoted: bool = False)
             doc.add(e.text, style)
 
 
-def signature(doc: WordDocument, closing: str) -> None:
-    """The closing formula and the signatories, kept on the page of the text they sign."""
+def signature(doc: WordDocument, ondertekening: Ondertekening) -> None:
+    """The closing formula and the signatories side by side, kept on the page of the text they sign;
+    room above the name lines for the signatures."""
     last = doc.last_paragraph()
     if last is not None:
         xml.keep_with_next(last)  # a signature page without text of the ordinance invites doubt
-    doc.add(closing, "Ondertekening", keep_next=True, before=360)
-    doc.add("de griffier,\tde voorzitter,", "Ondertekening", tabs=[("left", doc.text_width // 2)], before=240)
-
-
-def _signature(doc: WordDocument, ordinance: Ordinance) -> None:
-    k = ordinance.choices
-    signature(
-        doc,
-        f"Aldus vastgesteld in de openbare vergadering van de raad van de gemeente {k.gemeente} "
-        f"van {datum(k.vaststelling.datum)}.",
-    )
+    signers = ondertekening.ondertekenaars
+    doc.add(ondertekening.slotformule, "Ondertekening", keep_next=bool(signers), before=360)
+    if not signers:
+        return
+    tabs = [("left", doc.text_width * i // len(signers)) for i in range(1, len(signers))]
+    functions, names = "\t".join(f for f, _ in signers), "\t".join(n for _, n in signers)
+    doc.add(functions, "Ondertekening", tabs=tabs, before=240, keep_next=True)
+    doc.add(names, "Ondertekening", tabs=tabs, before=960)
 
 
 def _toelichting(doc: WordDocument, ordinance: Ordinance) -> None:

@@ -12,7 +12,6 @@ from verordening.engine import meaning
 from verordening.engine.checklist import Checklist
 from verordening.engine.document import Article, Ordinance, Paragraph, Ref
 from verordening.engine.library import load_library
-from verordening.engine.textfilters import datum
 from verordening.render import checklist as render_checklist
 from verordening.render.escape import html
 
@@ -193,12 +192,11 @@ class _Page:
         )
 
     def signature(self) -> str:
-        k = self.o.choices
-        return (
-            '<section class="signature"><p>Aldus vastgesteld in de openbare vergadering van de raad van de gemeente '
-            f"{html(k.gemeente)} van {html(datum(k.vaststelling.datum))}.</p>"
-            '<div class="signers"><p>de griffier,</p><p>de voorzitter,</p></div></section>'
+        o = self.o.ondertekening
+        signers = "".join(
+            f'<div><p>{html(function)}</p><p class="naam">{html(name)}</p></div>' for function, name in o.ondertekenaars
         )
+        return f'<section class="signature"><p>{html(o.slotformule)}</p><div class="signers">{signers}</div></section>'
 
     def paragraphs(self, paragraphs: list[Paragraph]) -> str:
         return paragraphs_html(paragraphs)
@@ -273,6 +271,8 @@ tr.unmet{background:#fdf1f1}
 .shaped .basis span,.shaped .none{color:var(--muted)}
 .signature{margin-top:2rem}
 .signers{display:flex;gap:3rem}
+.signers p{margin:.3rem 0}
+.signers .naam{margin-top:2.5rem;color:var(--muted)}
 .toelichting{margin-top:3rem;border-top:3px solid var(--accent)}
 .toelichting h4{margin:1.25rem 0 .3rem;font-size:1rem}
 section[id^="toelichting-artikel"]{scroll-margin-top:.5rem}

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from verordening.engine.document import Article, Ordinance, Paragraph
-from verordening.engine.textfilters import datum
+from verordening.engine.document import Article, Ondertekening, Ordinance, Paragraph
 from verordening.render.escape import markdown as escape
 
 
@@ -40,9 +39,16 @@ def paragraph_lines(paragraphs: list[Paragraph]) -> list[str]:
     return lines
 
 
+def signature_lines(ondertekening: Ondertekening) -> list[str]:
+    """The closing formula, then each signatory's function and name line, each a paragraph."""
+    lines = [escape(ondertekening.slotformule), ""]
+    for function, name in ondertekening.ondertekenaars:
+        lines += [escape(function), "", escape(name), ""]
+    return lines
+
+
 def render(ordinance: Ordinance, checklist: object = None) -> str:
     """The ordinance as adopted and published: no checklist (see render/checklist.py)."""
-    k = ordinance.choices
     out = [f"# {escape(ordinance.citeertitel)}", ""]
     for line in ordinance.aanhef:
         out += [escape(line), ""]
@@ -50,14 +56,8 @@ def render(ordinance: Ordinance, checklist: object = None) -> str:
         out += [f"## {escape(chapter.heading)}", ""]
         for article in chapter.articles:
             out += article_lines(article)
+    out += signature_lines(ordinance.ondertekening)
     out += [
-        f"Aldus vastgesteld in de openbare vergadering van de raad van de gemeente {escape(k.gemeente)} "
-        f"van {datum(k.vaststelling.datum)}.",
-        "",
-        "de griffier,",
-        "",
-        "de voorzitter,",
-        "",
         "## Toelichting",
         "",
         "### Algemeen",
