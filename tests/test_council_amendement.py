@@ -121,3 +121,12 @@ def test_every_synthetic_draft_either_meets_the_ask_or_gets_an_amendement_that_m
 def test_choices_with_helper_builds_the_capped_draft() -> None:
     draft = choices_with(jobcoaching=CAPPED)
     assert draft_amendement(draft, "maatwerk") is not None
+
+
+def test_quality_for_own_jobcoaches_adds_a_standard_a_single_jobcoach_can_meet() -> None:
+    draft = choices_with(jobcoaching={**CAPPED, "kwaliteitseisen": [], "eigen_eisen": None, "aanbieder": "beide"})
+    a = draft_amendement(draft, "kwaliteit")
+    assert a is not None
+    toelichting = " ".join(a.text["toelichting"])
+    assert "het OVAL-keurmerk, de erkenning door UWV" in toelichting and "Nationaal Jobcoachregister" in toelichting
+    assert "eigen jobcoaches" in toelichting

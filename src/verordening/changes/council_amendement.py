@@ -8,7 +8,8 @@ instructions between them, keeping the draft's numbers. The words around the ins
 What meeting each ask takes (OVAL's letter to the councils of 3 May 2023, seed 001):
 - scheiding: the article that keeps handhaving and jobcoaching apart;
 - kwaliteit: the OVAL-keurmerk and the UWV erkenningskader added to the accepted standards (the
-  two OVAL names), next to what the draft already accepts;
+  two OVAL names), next to what the draft already accepts, and the Nationaal Jobcoachregister where
+  the municipality's own jobcoaches need a standard a single jobcoach can meet;
 - maatwerk: an extension in individual cases, up to UWV's three years in total.
 """
 
@@ -17,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from verordening.changes.amend import AmendError, Amendment, amend
-from verordening.choicefile.schema import Choices, Kwaliteitseis
+from verordening.choicefile.schema import INDIVIDUAL_STANDARDS, Choices, Jobcoaching, Kwaliteitseis
 from verordening.engine.assemble import assemble
 from verordening.engine.library import ClauseLibrary, load_library
 from verordening.engine.scorecard import ASKS, AskResult, score
@@ -49,13 +50,25 @@ def with_ask_met(choices: Choices, ask: str) -> Choices:
             update={"jobcoaching": jc.model_copy(update={"scheiding_handhaving_begeleiding": True})}
         )
     if ask == "kwaliteit":
-        eisen = list(jc.kwaliteitseisen) + [k for k in ADDED_STANDARDS if k not in jc.kwaliteitseisen]
-        return choices.model_copy(update={"jobcoaching": jc.model_copy(update={"kwaliteitseisen": eisen})})
+        added = list(ADDED_STANDARDS)
+        if jc.aanbieder != "extern" and not set(jc.kwaliteitseisen) & INDIVIDUAL_STANDARDS:
+            # The municipality's own jobcoaches can never hold an organisation's keurmerk: the national
+            # register is the national standard a single jobcoach can meet.
+            added.append(Kwaliteitseis.nationaal_jobcoachregister)
+        eisen = list(jc.kwaliteitseisen) + [k for k in added if k not in jc.kwaliteitseisen]
+        return _valid(choices, jc.model_copy(update={"kwaliteitseisen": eisen}))
     if ask == "maatwerk":
         extra = max(UWV_TOTAL_MONTHS - jc.maximale_duur_maanden, jc.verlenging.maximale_duur_maanden or 0, 1)
         verlenging = jc.verlenging.model_copy(update={"toegestaan": True, "maximale_duur_maanden": extra})
-        return choices.model_copy(update={"jobcoaching": jc.model_copy(update={"verlenging": verlenging})})
+        return _valid(choices, jc.model_copy(update={"verlenging": verlenging}))
     raise ValueError(ask)
+
+
+def _valid(choices: Choices, jobcoaching: Jobcoaching) -> Choices:
+    """The draft with other jobcoaching choices, validated like a choice file (every cross-field rule)."""
+    data = choices.model_dump()
+    data["jobcoaching"] = jobcoaching.model_dump()
+    return Choices.model_validate(data)
 
 
 def verdict(choices: Choices, ask: str, library: ClauseLibrary | None = None) -> AskResult:

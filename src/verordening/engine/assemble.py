@@ -244,9 +244,15 @@ def _find(items: list[Any], label: str, article: Article, kind: str) -> Any:
 
 
 def build_articles(
-    library: ClauseLibrary, choices: Choices, numbers: Mapping[str, int | str] | None = None
+    library: ClauseLibrary,
+    choices: Choices,
+    numbers: Mapping[str, int | str] | None = None,
+    toelichting: bool = True,
 ) -> tuple[list[Article], dict[str, Any], _Resolver]:
-    """Render, number and resolve the articles; `numbers` (label -> "12a") overrides 1..N."""
+    """Render, number and resolve the articles; `numbers` (label -> "12a") overrides 1..N.
+
+    Without `toelichting` the articles' explanations are not rendered (compare reads only the rules).
+    """
     specs = select(library, choices)
     law = library.law.in_force(choices.peildatum)
     context = _context(library, choices, {s.label for s in specs}, law)
@@ -271,7 +277,8 @@ def build_articles(
                 [],
             )
         )
-        toelichting_raw[spec.label] = _render_block(spec, "toelichting", context)
+        if toelichting:
+            toelichting_raw[spec.label] = _render_block(spec, "toelichting", context)
 
     resolver = _Resolver(articles, library)
     for article in articles:
@@ -281,15 +288,17 @@ def build_articles(
                 element.unit.text, element.unit.refs = resolver.resolve(
                     element.text, article, element.lid, opens_sentence=element.depth == 0
                 )
-            article.toelichting = resolve_paragraphs(resolver, toelichting_raw[article.label], article)
+            if toelichting:
+                article.toelichting = resolve_paragraphs(resolver, toelichting_raw[article.label], article)
         except BuildError as exc:
             raise BuildError(f"{library.spec(article.label).path}: {exc}") from exc
     return articles, context, resolver
 
 
-def assemble(choices: Choices, library: ClauseLibrary | None = None) -> Ordinance:
+def assemble(choices: Choices, library: ClauseLibrary | None = None, toelichting: bool = True) -> Ordinance:
+    """The ordinance for these choices; `toelichting=False` leaves the explanations out (for compare)."""
     library = library or load_library()
-    articles, context, resolver = build_articles(library, choices)
+    articles, context, resolver = build_articles(library, choices, toelichting=toelichting)
 
     chapters = []
     for spec in library.chapters:
@@ -311,7 +320,11 @@ def assemble(choices: Choices, library: ClauseLibrary | None = None) -> Ordinanc
         for line in plain("aanhef.j2", library.aanhef).splitlines()
         if line.strip()
     ]
-    toelichting = resolve_paragraphs(resolver, plain("toelichting_algemeen.j2", library.toelichting_algemeen), None)
+    general = (
+        resolve_paragraphs(resolver, plain("toelichting_algemeen.j2", library.toelichting_algemeen), None)
+        if toelichting
+        else []
+    )
     return Ordinance(
         choices=choices,
         law=library.law.in_force(choices.peildatum),
@@ -320,7 +333,7 @@ def assemble(choices: Choices, library: ClauseLibrary | None = None) -> Ordinanc
         citeertitel=choices.citeertitel,
         aanhef=aanhef,
         chapters=chapters,
-        toelichting_algemeen=toelichting,
+        toelichting_algemeen=general,
         ondertekening=texts.ondertekening(library, choices.gemeente, choices.vaststelling.datum),
         option_names=option_names(library),
     )

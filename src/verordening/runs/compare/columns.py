@@ -279,13 +279,9 @@ def figures(rows: list[Row]) -> list[Figure]:
         out.append(Figure(f"OVAL {i} ({title.lower()}): {_of(met, n, 'voldoet', 'voldoen')}.", met, n))
     if regimes:
         top, top_n = max(regimes.items(), key=lambda kv: (kv[1], kv[0]))
+        most = f"; het meest gekozen: {top} ({top_n} gemeenten)" if top_n > 1 else ", elk bij één gemeente"
         out.append(
-            Figure(
-                f"{len(regimes)} verschillende kwaliteitsregimes (combinaties van eisen); het meest gekozen: "
-                f"{top} ({top_n} {'gemeente' if top_n == 1 else 'gemeenten'}).",
-                len(regimes),
-                n,
-            )
+            Figure(f"{len(regimes)} verschillende kwaliteitsregimes (combinaties van eisen){most}.", len(regimes), n)
         )
     out += [
         Figure(

@@ -87,7 +87,7 @@ def row_for(path: Path) -> RowOutcome:
     try:
         choices = load_choices(path)
         library = load_library()
-        ordinance = assemble(choices, library)
+        ordinance = assemble(choices, library, toelichting=False)  # the scorecard reads only the rules
         asks = tuple(score(ordinance, library.kwaliteitseisen))
         with open(path, encoding="utf-8", errors="replace") as f:
             synthetic = f.readline().startswith(SYNTHETIC_MARK)
