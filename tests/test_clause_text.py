@@ -201,3 +201,86 @@ def test_extension_of_jobcoaching_says_when_it_starts_and_that_it_runs_on():
     article = assemble(choices_with()).article("duur_jobcoaching")
     termijn = next(lid for lid in article.leden if lid.label == "verlenging_termijn").text
     assert "Elke verlenging loopt aaneengesloten." in termijn
+
+
+# --- The text per version of the Act (the version in force on the peildatum) ---------------------
+
+
+def _nijkerk_in_force(inwerkingtreding: str, vastgesteld: str) -> Choices:
+    data = load_choices(ROOT / "municipalities" / "nijkerk.yaml").model_dump()
+    data.update(jaar=int(inwerkingtreding[:4]), inwerkingtreding=inwerkingtreding)
+    data["vaststelling"] = {**data["vaststelling"], "datum": vastgesteld}
+    return Choices.model_validate(data)
+
+
+V2023 = _nijkerk_in_force("2023-07-01", "2023-06-29")
+V2024 = _nijkerk_in_force("2024-03-01", "2024-02-20")
+V2027 = _nijkerk_in_force("2027-01-01", "2026-12-10")
+
+
+def _lid(ordinance: Ordinance, label: str, lid: str):
+    return next((x for x in ordinance.article(label).leden if x.label == lid), None)
+
+
+def _definition(ordinance: Ordinance, term: str) -> str:
+    definities = ordinance.article("begrippen").leden[0].onderdelen
+    return next(o.text for o in definities if o.text.startswith(f"{term}:"))
+
+
+@pytest.mark.parametrize("choices", [V2023, V2024, V2027], ids=["2023", "2024", "2027"])
+def test_no_interpreter_in_any_version(choices: Choices):
+    assert not re.search(r"tolk", _markdown(choices), re.IGNORECASE)
+
+
+def test_2023_text_keeps_the_law_of_then():
+    ordinance = assemble(V2023)
+    assert ordinance.law.valid_from.isoformat() == "2023-07-01"
+    assert "visuele of motorische handicap" in _definition(ordinance, "intermediaire activiteit")
+    assert _lid(ordinance, "werkvoorzieningen", "uwv") is None
+    assert _lid(ordinance, "vervoersvoorziening", "uwv") is None
+    assert "artikel 10f van de wet" in ordinance.article("ondersteuning_arbeidsinschakeling").plain_text
+    assert "artikel 7, achtste lid, van de wet" in _toelichting(ordinance, "participatieplaats")
+    assert "artikel 7a" not in _markdown(V2023)
+
+
+@pytest.mark.parametrize("choices", [V2024, V2027], ids=["2024", "2027"])
+def test_from_2024_visual_impairment_is_uwv_s(choices: Choices):
+    # Art. 8a, tweede lid, onderdeel f, onder 1° and 2°, and art. 10h (Stb. 2023, 443), from 1 January 2024.
+    ordinance = assemble(choices)
+    assert _definition(ordinance, "intermediaire activiteit").count("een persoon met een motorische beperking") == 1
+    assert "visuele of motorische" not in _markdown(choices)
+    assert _lid(ordinance, "werkvoorzieningen", "uwv").text == (
+        "Dit artikel is niet van toepassing op een werkvoorziening als bedoeld in artikel 10h van de wet."
+    )
+    assert _lid(ordinance, "vervoersvoorziening", "uwv").text == (
+        "Dit artikel is niet van toepassing op een persoon met een visuele beperking."
+    )
+    lid = {"2024-01-01": "tiende", "2026-01-01": "negende"}[ordinance.law.valid_from.isoformat()]
+    assert f"Artikel 7, {lid} lid, van de wet neemt beide voorzieningen uit de taak van het college" in _toelichting(
+        ordinance, "werkvoorzieningen"
+    )
+
+
+def test_2026_text_covers_the_persons_of_article_7a():
+    # Art. 7a and art. 8a, eerste lid, onderdeel a (Stb. 2025, 210), from 1 January 2026.
+    ordinance = assemble(V2027)
+    assert ordinance.law.valid_from.isoformat() == "2026-01-01"
+    markdown = _markdown(V2027)
+    assert "visuele" not in " ".join(a.plain_text for a in ordinance.articles if a.label != "vervoersvoorziening")
+    assert _definition(ordinance, "doelgroep") == (
+        "doelgroep: de personen, bedoeld in artikel 7, eerste lid, onderdeel a, van de wet, en de personen aan wie "
+        "het college op grond van artikel 7a van de wet ondersteuning kan aanbieden;"
+    )
+    assert "artikel 7a, eerste lid," in _definition(ordinance, "voorziening")
+    soorten = ordinance.article("ondersteuning_arbeidsinschakeling").plain_text
+    assert "artikel 10f" not in soorten and "artikel 7a, derde lid, van de wet" in soorten
+    assert "achtste lid" not in _toelichting(ordinance, "participatieplaats")
+    assert "artikel 7, derde lid, onderdeel a" in _toelichting(ordinance, "participatieplaats")
+    assert "https://wetten.overheid.nl/BWBR0015703/2026-01-01" in markdown
+    assert "3.398,00" in _toelichting(ordinance, "premie_participatieplaats")
+
+
+def test_2024_text_does_not_yet_know_article_7a():
+    ordinance = assemble(V2024)
+    assert "7a" not in _definition(ordinance, "doelgroep")
+    assert "artikel 10f van de wet" in ordinance.article("ondersteuning_arbeidsinschakeling").plain_text
