@@ -256,11 +256,19 @@ def test_version_pair_adds_article_13_and_changes_duration() -> None:
     before = amendment.old.article("proefplaatsing").number  # the article before art. 13 of the VNG model
     duur = amendment.old.article("duur_jobcoaching")
     lid = next(x for x in duur.leden if x.label == "maximale_duur")
+    # nijkerk-2024 rests on the Act as of 1 July 2024: besides the two choices, the amendment brings the
+    # text to the law of 1 January 2024 (visual impairment is UWV's, art. 10h and art. 8a lid 2 f).
+    begrippen = amendment.old.article("begrippen")
+    letter = next(o.letter for o in begrippen.leden[0].onderdelen if o.label == "intermediaire_activiteit")
     assert [i.text for i in amendment.instructions] == [
+        f"In artikel {begrippen.number}, eerste lid, onderdeel {letter}, wordt {OPEN}visuele of motorische handicap{CLOSE} "
+        f"vervangen door {OPEN}motorische beperking{CLOSE}.",
         f"Na artikel {before} wordt een artikel ingevoegd, luidende:",
         f"In artikel {duur.number}, {ORDINALS[lid.number - 1]} lid, wordt {OPEN}24 maanden{CLOSE} vervangen door {OPEN}36 maanden{CLOSE}.",
+        f"Artikel {amendment.old.article('werkvoorzieningen').number} komt te luiden:",
+        f"Artikel {amendment.old.article('vervoersvoorziening').number} komt te luiden:",
     ]
-    assert amendment.instructions[0].body.number == f"{before}a"
-    assert amendment.instructions[0].body.label == "lks_buiten_doelgroep"
+    assert amendment.instructions[1].body.number == f"{before}a"
+    assert amendment.instructions[1].body.label == "lks_buiten_doelgroep"
     check_round_trip(old, new)
     check_round_trip(new, old)
