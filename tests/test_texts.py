@@ -69,3 +69,20 @@ def test_user_values_in_fixed_texts_stay_text():
     )
     md = to_markdown(amend(old, new))
     assert "nummer \\[lid\\] {{ 7\\*7 }};" in md  # not evaluated, not a structure marker
+
+
+def test_library_yaml_is_parsed_once_with_the_same_data_and_lines():
+    """The clause library's YAML (the law, ~0.3 MB) is read with libyaml in one parse; same result."""
+    import yaml
+
+    from verordening.engine.library import clauses_dir
+    from verordening.engine.library_files import line_of, parse_yaml
+
+    for path in sorted(clauses_dir().rglob("*.yaml")):
+        text = path.read_text(encoding="utf-8")
+        data, node = parse_yaml(text)
+        assert data == yaml.safe_load(text), path
+        reference = yaml.compose(text, Loader=yaml.SafeLoader)
+        if isinstance(data, dict) and data:
+            key = next(iter(data))
+            assert line_of(node, (key,)) == line_of(reference, (key,)), path

@@ -26,6 +26,7 @@ from verordening.engine.library_files import (
     FrontMatter,
     KwaliteitseisFile,
     RequirementFile,
+    parse_yaml,
     read_yaml,
     validate,
     validate_list,
@@ -135,8 +136,8 @@ def _load_article(env: ImmutableSandboxedEnvironment, path: Path, chapter_keys: 
     if not match:
         raise ClauseError(f"{path}: de metadata (front matter tussen '---'-regels) ontbreekt")
     try:
-        node = yaml.compose(match.group(1), Loader=yaml.SafeLoader)
-        meta = validate(FrontMatter, yaml.safe_load(match.group(1)) or {}, path, node, base=1)
+        data, node = parse_yaml(match.group(1))
+        meta = validate(FrontMatter, data or {}, path, node, base=1)
     except yaml.YAMLError as exc:
         raise ClauseError(f"{path}: de metadata is geen geldige YAML: {exc}") from None
     if meta.chapter not in chapter_keys:

@@ -84,11 +84,24 @@ class KwaliteitseisFile(_File):
     bron: str | None = None
 
 
+# libyaml when PyYAML has it (its wheels do): the law's text is ~0.3 MB of YAML, read on every start.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def parse_yaml(text: str) -> tuple[Any, yaml.Node | None]:
+    """The data of a YAML text and its node tree (for line numbers), from one parse."""
+    loader = _LOADER(text)
+    try:
+        node = loader.get_single_node()
+        return (loader.construct_document(node) if node is not None else None), node
+    finally:
+        loader.dispose()
+
+
 def read_yaml(path: Path) -> tuple[Any, yaml.Node | None]:
     """The data of a YAML file and its node tree (for line numbers)."""
     try:
-        text = path.read_text(encoding="utf-8")
-        return yaml.safe_load(text), yaml.compose(text, Loader=yaml.SafeLoader)
+        return parse_yaml(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise ClauseError(f"{path}: dit bestand van de clausulebibliotheek ontbreekt") from None
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
