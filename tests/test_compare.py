@@ -212,3 +212,14 @@ def test_links_are_relative_to_the_page(tmp_path: Path) -> None:
         "https://example.org/verordeningen/",
         "",
     )
+
+
+def test_bar_chart_puts_long_options_above_their_bars() -> None:
+    from verordening.runs.compare.charts import bar_chart
+    from verordening.runs.compare.columns import Question
+
+    short = bar_chart(Question("verlenging", "Verlenging mogelijk", [("ja", 3), ("nee", 1)]), 4)
+    assert 'text-anchor="end">ja</text>' in short and "75%" in short
+    long = bar_chart(Question("aanbieder", "Jobcoach van", [("jobcoaches van de gemeente en externe", 2)]), 4)
+    assert '<text x="0" y="15">jobcoaches van de gemeente en externe</text>' in long
+    assert 'aria-label="Jobcoach van: jobcoaches van de gemeente en externe: 2"' in long

@@ -8,6 +8,7 @@ from verordening.runs.compare.columns import Question, duration_tone
 WIDTH = 480
 LABEL = 185  # room for the option's words
 BAR = 210
+LABEL_CHARS = 24  # longer options go above their bar
 ROW = 24
 
 # The tone of a bar: the same colours as the map and the matrix. Blue and orange are verdicts, so
@@ -31,23 +32,35 @@ def _tone(question: Question, option: str) -> str:
 
 
 def bar_chart(question: Question, total: int) -> str:
-    """A figure with one horizontal bar per option; the numbers are in the picture and its label."""
+    """A figure with one horizontal bar per option; the numbers are in the picture and its label.
+
+    Short options stand left of their bar; when one is too long for that (more than LABEL_CHARS),
+    every option stands on its own line above its bar, so no word is ever cut off.
+    """
     counts = question.counts
     most = max((n for _, n in counts), default=0) or 1
-    height = ROW * len(counts) + 4
+    stacked = any(len(option) > LABEL_CHARS for option, _ in counts)
+    row, left, bar = (ROW + 16, 0, BAR + LABEL - 60) if stacked else (ROW, LABEL, BAR)
+    height = row * len(counts) + 4
     label = "; ".join(f"{option}: {n}" for option, n in counts)
     out = [
         f'<figure class="grafiek"><figcaption>{h(question.title)}</figcaption>',
         f'<svg viewBox="0 0 {WIDTH} {height}" role="img" aria-label="{h(question.title)}: {h(label)}">',
     ]
     for i, (option, n) in enumerate(counts):
-        y = 2 + i * ROW
-        width = round(BAR * n / most, 1)
+        y = 2 + i * row
+        width = round(bar * n / most, 1)
         share = f"{n / total:.0%}".replace(".", ",") if total else "0%"
+        text = (
+            f'<text x="0" y="{y + 13}">{h(option)}</text>'
+            if stacked
+            else f'<text x="{left - 8}" y="{y + 16}" text-anchor="end">{h(option)}</text>'
+        )
+        top = y + 18 if stacked else y + 3
         out.append(
-            f'<text x="{LABEL - 8}" y="{y + 16}" text-anchor="end">{h(option)}</text>'
-            f'<rect class="staaf {_tone(question, option)}" x="{LABEL}" y="{y + 3}" width="{width}" height="{ROW - 6}"/>'
-            f'<text x="{LABEL + width + 6}" y="{y + 16}">{n} ({share})</text>'
+            text
+            + f'<rect class="staaf {_tone(question, option)}" x="{left}" y="{top}" width="{width}" height="{ROW - 6}"/>'
+            f'<text x="{left + width + 6}" y="{top + 13}">{n} ({share})</text>'
         )
     out.append("</svg>")
     if question.note:
