@@ -60,7 +60,11 @@ def variant(tmp_path: Path, old: str, new: str) -> Path:
         ("  datum: 2023-06-29", "  datum: 0001-06-29", "verwacht een datum van 2015 tot en met 2100"),
         ("inwerkingtreding: 2023-07-01", "inwerkingtreding: 1688169600", ":10 [inwerkingtreding]: verwacht een datum"),
         # R17: a name with a leading apostrophe, unquoted
-        ("gemeente: Nijkerk", "gemeente: 's-Hertogenbosch", ":4 [gemeente]: de waarde begint met een apostrof"),
+        (
+            "gemeente: Nijkerk",
+            "gemeente: 's-Hertogenbosch",
+            ":4 [gemeente]: dit is geen geldige YAML: de waarde begint met een apostrof",
+        ),
     ],
 )
 def test_refused_with_line_and_key(tmp_path: Path, old: str, new: str, expected: str):

@@ -11,8 +11,10 @@ import io
 import re
 import zipfile
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import docx
+from lxml import etree
 
 _BASE: dict[str, bytes] = {}
 W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
@@ -567,3 +569,52 @@ def encrypted_member() -> bytes:
             break
         central = data.find(b"PK\x01\x02", central + 4)
     return bytes(data)
+
+
+_SAFE = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
+_DANGEROUS = (b'TargetMode="External"', b"attachedTemplate", b"vbaProject", b"<!DOCTYPE", b"INCLUDEPICTURE", b"INCLUDETEXT", b"oleObject", b"mailMerge")  # fmt: skip
+
+
+def assert_clean_docx(path: Path) -> None:
+    """Well-formed, small, and nothing that fetches, runs or embeds."""
+    with zipfile.ZipFile(path) as z:
+        total = 0
+        for info in z.infolist():
+            assert not info.filename.startswith(("word/media/", "word/embeddings/", "customXml/")), info.filename
+            data = z.read(info)
+            total += len(data)
+            assert all(bad not in data for bad in _DANGEROUS), (info.filename, [b for b in _DANGEROUS if b in data])
+            if info.filename.endswith((".xml", ".rels")):
+                etree.fromstring(data, _SAFE)
+        assert total < 4 << 20
+    import docx
+
+    docx.Document(str(path))  # python-docx reopens it
+
+
+def template_cases():
+    """The templates above as corpus cases: `build --template` of Nijkerk."""
+    from .corpus import NIJKERK, Case
+
+    def check_output(tmp):
+        docx_path = tmp / "uit" / "nijkerk" / "nijkerk.docx"
+        try:
+            assert_clean_docx(docx_path)
+        except AssertionError as exc:
+            return [f"onveilige uitvoer: {exc}"]
+        return []
+
+    def no_output(tmp):
+        return ["uitvoer geschreven bij een geweigerd sjabloon"] if (tmp / "uit" / "nijkerk").exists() else []
+
+    for name, data, expected in cases():
+
+        def prepare(tmp, data=data, name=name):
+            template = tmp / f"{name}.docx"
+            template.write_bytes(data)
+            return ["build", str(NIJKERK), "--template", str(template), "--out", str(tmp / "uit")]
+
+        if expected == "ok":
+            yield Case("sjabloon", name, prepare, 0, after=check_output)
+        else:
+            yield Case("sjabloon", name, prepare, 1, ("het sjabloon", expected), after=no_output, refusal=True)

@@ -170,14 +170,17 @@ def expected_at(loc: tuple[Any, ...]) -> str:
     """What the key at `loc` holds, in words ("" if unknown)."""
     if loc == ("clientenraad",):
         return "'advies_gevraagd' (met 'advies_ontvangen') of 'afgezien' met de reden"
-    model = _model_at(loc[:-1])
-    field = model.model_fields.get(str(loc[-1])) if model else None
+    parent = _model_at(loc[:-1]) if loc[:-1] != ("clientenraad",) else None
+    candidates = [parent] if parent else models_in(Choices.model_fields["clientenraad"].annotation)
+    field = next((m.model_fields[str(loc[-1])] for m in candidates if str(loc[-1]) in m.model_fields), None)
     if field is None:
         return ""
     if models_in(field.annotation):
         return "een groep sleutels (ingesprongen regels 'sleutel: waarde')"
+    options = [field.annotation, *typing.get_args(field.annotation)]  # also `date | None`
+    options = [typing.get_args(a)[0] if typing.get_origin(a) is Annotated else a for a in options]
     for kind, words in _EXPECTED.items():
-        if field.annotation is kind:
+        if kind in options:
             return words
     return ""
 

@@ -54,6 +54,12 @@ _TAG_WORDS = {
 }
 
 
+_TAG_EXPECTED = {
+    "tag:yaml.org,2002:timestamp": "een datum als JJJJ-MM-DD (bijvoorbeeld 2023-07-01)",
+    "tag:yaml.org,2002:int": "een geheel getal",
+}
+
+
 class _Fatal(Exception):
     def __init__(self, problem: Problem):
         self.problem = problem
@@ -84,7 +90,9 @@ class _Reader:
                 why = "een getal dat veel te groot is"
             self.problems.append(
                 self.problem(
-                    node, path, f"verwacht {expected_at(path) or 'een geldige waarde'}, gegeven: {shown} ({why})"
+                    node,
+                    path,
+                    f"verwacht {expected_at(path) or _TAG_EXPECTED.get(node.tag, 'een geldige waarde')}, gegeven: {shown} ({why})",
                 )
             )
         self.pos.reported.add(path)
@@ -110,7 +118,13 @@ class _Reader:
             return self.scalar(node, path)
         result: dict[Any, Any] = {}
         for key_node, value_node in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                message = "een samenvoegsleutel (<<) is in een keuzebestand niet toegestaan; schrijf de sleutels uit"
+                self.problems.append(self.problem(key_node, path, message))
+                continue
             key = self.scalar(key_node, path) if isinstance(key_node, yaml.ScalarNode) else self.build(key_node, path)
+            if isinstance(key, Unreadable):
+                continue  # reported where it stands
             if not isinstance(key, (str, int)) or isinstance(key, bool):
                 shown = key_node.value if isinstance(key, bool) else show_value(key)
                 self.problems.append(
@@ -162,7 +176,7 @@ def parse_yaml(text: str, file: str) -> tuple[Any, Positions, list[Problem]]:
         data = None if node is None else reader.build(node)
         return data, reader.pos, reader.problems
     except yaml.MarkedYAMLError as exc:
-        raise ChoiceFileError([_apostrophe(text, file) or _syntax(exc, file)]) from None
+        raise ChoiceFileError([_open_quote(text, file) or _syntax(exc, file)]) from None
     except yaml.YAMLError as exc:
         raise ChoiceFileError([Problem(file, None, "", f"dit is geen geldige YAML: {dutch_yaml(str(exc))}")]) from None
     except UnicodeEncodeError:  # lone surrogates cannot come from a UTF-8 file, but be safe
@@ -184,23 +198,27 @@ def _syntax(exc: yaml.MarkedYAMLError, file: str) -> Problem:
 
 
 # `gemeente: 's-Hertogenbosch` opens a single-quoted YAML string that runs on to the next
-# apostrophe, so PyYAML reports some later line. The line that opened it is the one to fix.
-_OPEN_QUOTE = re.compile(r"^\s*(?:- )?([A-Za-z_][\w.]*):[ \t]+'((?:[^']|'')*)$")
+# apostrophe, so PyYAML reports some later line; so does a double quote left open. The line that
+# opened the string is the one to fix.
+_OPEN_QUOTE = re.compile(r"""^\s*(?:- )?([A-Za-z_][\w.]*):[ \t]+(?:'((?:[^']|'')*)|"((?:[^"\\]|\\.)*))$""")
 
 
-def _apostrophe(text: str, file: str) -> Problem | None:
+def _open_quote(text: str, file: str) -> Problem | None:
     for number, line in enumerate(text.splitlines(), 1):
         m = _OPEN_QUOTE.match(line.rstrip())
-        if m:
-            key, value = m.groups()
-            return Problem(
-                file,
-                number,
-                key,
-                f"de waarde begint met een apostrof ('{value.strip()[:40]}) en wordt dan gelezen als tekst tussen "
+        if not m:
+            continue
+        key, single, double = m.groups()
+        if single is not None:
+            value = single.strip()[:40]
+            message = (
+                f"dit is geen geldige YAML: de waarde begint met een apostrof ('{value}) en wordt dan gelezen als tekst tussen "
                 f"enkele aanhalingstekens die nergens sluit; zet de hele waarde tussen dubbele aanhalingstekens: "
-                f'{key}: "\'{value.strip()[:40]}"',
+                f'{key}: "\'{value}"'
             )
+        else:
+            message = 'dit is geen geldige YAML: het aanhalingsteken (") voor de waarde wordt op deze regel niet gesloten; zet er een " achter'
+        return Problem(file, number, key, message)
     return None
 
 
