@@ -88,3 +88,28 @@ def test_whitespace_in_free_text_is_folded_to_one_line(tmp_path: Path):
 def test_quoted_iso_date_is_a_date(tmp_path: Path):
     path = variant(tmp_path, "inwerkingtreding: 2023-07-01", 'inwerkingtreding: "2023-07-01"')
     assert load_choices(path).inwerkingtreding.isoformat() == "2023-07-01"
+
+
+def test_block_of_lines_in_afgezien_is_one_line(tmp_path: Path):
+    # R13: a 'afgezien: |' block broke the Markdown checklist table at its line break
+    old = "clientenraad:\n"
+    start = NIJKERK.index(old)
+    end = NIJKERK.index("jobcoaching:")
+    text = (
+        NIJKERK[:start]
+        + "clientenraad:\n  afgezien: |\n    Opgeheven in 2022.\n    Nieuwe raad in 2024.\n"
+        + NIJKERK[end:]
+    )
+    path = tmp_path / "keuzes.yaml"
+    path.write_text(text, encoding="utf-8")
+    assert load_choices(path).clientenraad.afgezien == "Opgeheven in 2022. Nieuwe raad in 2024."
+
+
+def test_markdown_escape_keeps_entities_and_tildes_literal():
+    # R20: '&lt;b&gt;' showed as <b>, '~~weg~~' was struck through in CommonMark/GFM viewers
+    from markdown_it import MarkdownIt
+
+    from verordening.render.escape import markdown
+
+    html = MarkdownIt("commonmark").enable("strikethrough").render(markdown("&lt;b&gt; ~~weg~~"))
+    assert html.strip() == "<p>&amp;lt;b&amp;gt; ~~weg~~</p>"

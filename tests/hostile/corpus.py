@@ -82,6 +82,11 @@ class Case:
     refusal: bool = field(default=False)  # a clean refusal is the expected outcome
     during: Callable[[Path], AbstractContextManager[object]] | None = None  # e.g. a disk that is full
 
+    @property
+    def refused(self) -> bool:
+        """A clean refusal (exit code other than 0, with its message) is the expected outcome."""
+        return self.refusal or (isinstance(self.exit, int) and self.exit != 0)
+
 
 @dataclass
 class Verdict:
@@ -136,9 +141,10 @@ def file_case(area: str, name: str, text: str | bytes, exit: int | tuple[int, ..
 
 
 def all_cases() -> Iterator[Case]:
-    from . import choicefiles, folders, payloads, templates
+    from . import choicefiles, commands, folders, payloads, templates
 
     yield from choicefiles.cases()
     yield from templates.template_cases()
     yield from payloads.cases()
     yield from folders.cases()
+    yield from commands.cases()

@@ -193,3 +193,43 @@ _RANGES = {
 
 def _field_info(loc: tuple[Any, ...]) -> str:
     return _RANGES.get(str(loc[-1]) if loc else "", "een waarde binnen het toegestane bereik")
+
+
+# PyYAML's English reasons (their start) -> what an advisor can act on.
+ALIASES = "verwijzingen (YAML-aliassen zoals *naam) zijn in een keuzebestand niet toegestaan"
+NO_TAGS = "could not determine a constructor for the tag"
+YAML_PHRASES = {
+    "mapping values are not allowed here": "een dubbele punt staat op een plek waar geen sleutel kan beginnen (controleer inspringing en aanhalingstekens)",
+    "could not find expected ':'": "een dubbele punt ontbreekt na een sleutel",
+    "found character '\\t' that cannot start any token": "een tab-teken; gebruik spaties (ook tussen de dubbele punt en de waarde)",
+    "expected <block end>, but found": "de inspringing klopt niet",
+    "found undefined tag handle": "onbekende YAML-tag",
+    "found unexpected end of stream": "het bestand houdt onverwacht op (een aanhalingsteken of haakje is niet gesloten)",
+    ALIASES: ALIASES,
+    "expected ',' or ']'": "een lijst tussen [ en ] is niet gesloten of mist een komma",
+    "expected ',' or '}'": "een groep tussen { en } is niet gesloten of mist een komma",
+    "did not find expected key": "de inspringing klopt niet of een sleutel ontbreekt",
+    "did not find expected '-' indicator": "de inspringing klopt niet (een lijstregel hoort met '- ' te beginnen)",
+    "did not find expected node content": "een waarde ontbreekt of begint met een teken dat daar niet kan",
+    "found a tab character": "een tab-teken; gebruik spaties om in te springen",
+    "found character": "een waarde begint met een teken dat daar niet kan; zet de tekst tussen aanhalingstekens",
+    "expected alphabetic or numeric character": "een * of & zonder naam erachter; zet de tekst tussen aanhalingstekens",
+    "found unknown escape character": "een onbekende escape-reeks in tekst tussen dubbele aanhalingstekens",
+    NO_TAGS: "een YAML-tag (zoals !!python/…) is in een keuzebestand niet toegestaan",
+    "but found another document": "het bestand bevat meer dan één YAML-document (een tweede '---'); een keuzebestand is één document",
+    "expected a single document in the stream": "het bestand bevat meer dan één YAML-document (een tweede '---'); een keuzebestand is één document",
+    "found unacceptable character": "een teken dat in YAML niet is toegestaan (bijvoorbeeld een stuurteken)",
+    "while scanning a quoted scalar": "een aanhalingsteken is niet gesloten",
+    "while scanning a simple key": "een dubbele punt ontbreekt na een sleutel",
+    "found duplicate anchor": "een YAML-anker (&naam) staat twee keer in het bestand",
+    "failed to decode base64 data": "de binaire gegevens (!!binary) zijn geen geldige base64",
+    "failed to convert base64 data into ascii": "de binaire gegevens (!!binary) zijn geen geldige base64",
+    "expected a mapping node": "een YAML-tag die hier niet past",
+}
+
+
+def dutch_yaml(reason: str) -> str:
+    for english, dutch in YAML_PHRASES.items():
+        if reason.startswith(english):
+            return dutch
+    return f"de YAML-lezer meldt: {reason}"

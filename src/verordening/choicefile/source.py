@@ -13,7 +13,7 @@ from typing import Any
 
 import yaml
 
-from verordening.choicefile.messages import dotted, expected_at, show_value
+from verordening.choicefile.messages import ALIASES, NO_TAGS, YAML_PHRASES, dotted, dutch_yaml, expected_at, show_value
 from verordening.choicefile.municipalities import Municipality, UnknownMunicipality, municipality_by_name
 from verordening.errors import ChoiceFileError, Problem, dutch_oserror
 
@@ -109,7 +109,7 @@ class _Reader:
                 )
             )
         if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)) and node.tag not in _PLAIN_TAGS:
-            raise _Fatal(self.problem(node, path, f"dit is geen geldige YAML: {_YAML_PHRASES[_NO_TAGS]}"))
+            raise _Fatal(self.problem(node, path, f"dit is geen geldige YAML: {YAML_PHRASES[NO_TAGS]}"))
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, path + (i,)) for i, item in enumerate(node.value)]
         if not isinstance(node, yaml.MappingNode):
@@ -156,7 +156,7 @@ class _NoAliasLoader(yaml.SafeLoader):
     def compose_node(self, parent: Any, index: Any) -> Any:  # type: ignore[override]
         if self.check_event(yaml.AliasEvent):
             event = self.peek_event()
-            raise yaml.MarkedYAMLError(None, None, _ALIASES, event.start_mark)
+            raise yaml.MarkedYAMLError(None, None, ALIASES, event.start_mark)
         return super().compose_node(parent, index)
 
 
@@ -220,45 +220,6 @@ def _open_quote(text: str, file: str) -> Problem | None:
             message = 'dit is geen geldige YAML: het aanhalingsteken (") voor de waarde wordt op deze regel niet gesloten; zet er een " achter'
         return Problem(file, number, key, message)
     return None
-
-
-_ALIASES = "verwijzingen (YAML-aliassen zoals *naam) zijn in een keuzebestand niet toegestaan"
-_NO_TAGS = "could not determine a constructor for the tag"
-_YAML_PHRASES = {
-    "mapping values are not allowed here": "een dubbele punt staat op een plek waar geen sleutel kan beginnen (controleer inspringing en aanhalingstekens)",
-    "could not find expected ':'": "een dubbele punt ontbreekt na een sleutel",
-    "found character '\\t' that cannot start any token": "een tab-teken; gebruik spaties (ook tussen de dubbele punt en de waarde)",
-    "expected <block end>, but found": "de inspringing klopt niet",
-    "found undefined tag handle": "onbekende YAML-tag",
-    "found unexpected end of stream": "het bestand houdt onverwacht op (een aanhalingsteken of haakje is niet gesloten)",
-    _ALIASES: _ALIASES,
-    "expected ',' or ']'": "een lijst tussen [ en ] is niet gesloten of mist een komma",
-    "expected ',' or '}'": "een groep tussen { en } is niet gesloten of mist een komma",
-    "did not find expected key": "de inspringing klopt niet of een sleutel ontbreekt",
-    "did not find expected '-' indicator": "de inspringing klopt niet (een lijstregel hoort met '- ' te beginnen)",
-    "did not find expected node content": "een waarde ontbreekt of begint met een teken dat daar niet kan",
-    "found a tab character": "een tab-teken; gebruik spaties om in te springen",
-    "found character": "een waarde begint met een teken dat daar niet kan; zet de tekst tussen aanhalingstekens",
-    "expected alphabetic or numeric character": "een * of & zonder naam erachter; zet de tekst tussen aanhalingstekens",
-    "found unknown escape character": "een onbekende escape-reeks in tekst tussen dubbele aanhalingstekens",
-    _NO_TAGS: "een YAML-tag (zoals !!python/…) is in een keuzebestand niet toegestaan",
-    "but found another document": "het bestand bevat meer dan één YAML-document (een tweede '---'); een keuzebestand is één document",
-    "expected a single document in the stream": "het bestand bevat meer dan één YAML-document (een tweede '---'); een keuzebestand is één document",
-    "found unacceptable character": "een teken dat in YAML niet is toegestaan (bijvoorbeeld een stuurteken)",
-    "while scanning a quoted scalar": "een aanhalingsteken is niet gesloten",
-    "while scanning a simple key": "een dubbele punt ontbreekt na een sleutel",
-    "found duplicate anchor": "een YAML-anker (&naam) staat twee keer in het bestand",
-    "failed to decode base64 data": "de binaire gegevens (!!binary) zijn geen geldige base64",
-    "failed to convert base64 data into ascii": "de binaire gegevens (!!binary) zijn geen geldige base64",
-    "expected a mapping node": "een YAML-tag die hier niet past",
-}
-
-
-def dutch_yaml(reason: str) -> str:
-    for english, dutch in _YAML_PHRASES.items():
-        if reason.startswith(english):
-            return dutch
-    return f"de YAML-lezer meldt: {reason}"
 
 
 def read_text(path: Path) -> str:

@@ -53,11 +53,12 @@ class Entry:
 
 
 @contextmanager
-def locked(folder: Path, wait: float = LOCK_WAIT) -> Iterator[None]:
+def locked(folder: Path, wait: float | None = None) -> Iterator[None]:
     """Hold the folder's lock; another process waits (up to `wait` seconds) until this one is done.
 
     The lock is taken on the folder itself (flock works on a directory), so it leaves no file behind.
     """
+    wait = LOCK_WAIT if wait is None else wait
     fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
     try:
         deadline = time.monotonic() + wait
