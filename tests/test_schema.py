@@ -36,7 +36,8 @@ def test_examples_are_valid_and_marked_as_examples():
     assert len(EXAMPLES) >= 4
     for path in EXAMPLES:
         load_choices(path)
-        assert "VOORBEELD" in path.read_text(encoding="utf-8").splitlines()[0]
+        # Line 1 names the JSON Schema for the editor (test_json_schema.py); line 2 says it is an example.
+        assert "VOORBEELD" in path.read_text(encoding="utf-8").splitlines()[1]
 
 
 def test_minimal_file_takes_the_model_defaults(tmp_path):

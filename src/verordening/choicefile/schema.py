@@ -84,12 +84,20 @@ BREED_OFFENSIEF = dt.date(2023, 7, 1)
 
 
 class Vaststelling(Strict):
-    datum: Date = _choice(titel="datum van vaststelling", uitleg="De datum waarop de raad de verordening vaststelt.")
+    datum: Date = _choice(
+        titel="datum van vaststelling",
+        uitleg="De datum waarop de raad de verordening vaststelt.",
+        examples=["2023-06-29"],
+    )
     voorstel_datum: Date = _choice(
-        titel="datum van het raadsvoorstel", uitleg="De datum van het voorstel van het college aan de raad."
+        titel="datum van het raadsvoorstel",
+        uitleg="De datum van het voorstel van het college aan de raad.",
+        examples=["2023-05-16"],
     )
     voorstel_nummer: ShortText = _choice(
-        titel="nummer van het raadsvoorstel", uitleg="Het nummer van het voorstel, zoals het in de aanhef staat."
+        titel="nummer van het raadsvoorstel",
+        uitleg="Het nummer van het voorstel, zoals het in de aanhef staat.",
+        examples=["RV-2023-041"],
     )
 
     @model_validator(mode="after")
@@ -105,8 +113,12 @@ class Vaststelling(Strict):
 class AdviesCliëntenraad(Strict):
     """Advice of the cliëntenraad requested and received (art. 47 Participatiewet)."""
 
+    model_config = ConfigDict(title="de cliëntenraad is om advies gevraagd")
+
     advies_gevraagd: Date = _choice(
-        titel="advies gevraagd op", uitleg="De datum waarop de cliëntenraad om advies over het ontwerp is gevraagd."
+        titel="advies gevraagd op",
+        uitleg="De datum waarop de cliëntenraad om advies over het ontwerp is gevraagd.",
+        examples=["2023-04-03"],
     )
     advies_ontvangen: Date | None = _choice(
         None,
@@ -132,6 +144,8 @@ class AdviesCliëntenraad(Strict):
 
 class AfgezienCliëntenraad(Strict):
     """No advice requested, with the reason (shown in the checklist, never silently)."""
+
+    model_config = ConfigDict(title="de cliëntenraad is niet om advies gevraagd")
 
     afgezien: Text = _choice(
         titel="reden om geen advies te vragen",
@@ -329,13 +343,19 @@ class Wet(Strict):
 class Choices(Strict):
     """One municipality's choice file, validated."""
 
-    gemeente: Name = _choice(titel="gemeente", uitleg="De gemeente, met haar officiële naam (CBS-lijst).")
-    jaar: Year = _choice(titel="jaar in de citeertitel", uitleg="Het jaartal in de citeertitel van de verordening.")
+    gemeente: Name = _choice(
+        titel="gemeente", uitleg="De gemeente, met haar officiële naam (CBS-lijst).", examples=["Nijkerk"]
+    )
+    jaar: Year = _choice(
+        titel="jaar in de citeertitel", uitleg="Het jaartal in de citeertitel van de verordening.", examples=[2023]
+    )
     vaststelling: Vaststelling = _choice(
         titel="vaststelling", uitleg="Wanneer de raad de verordening vaststelt, op welk voorstel."
     )
     inwerkingtreding: Date = _choice(
-        titel="datum van inwerkingtreding", uitleg="De dag waarop de verordening in werking treedt."
+        titel="datum van inwerkingtreding",
+        uitleg="De dag waarop de verordening in werking treedt.",
+        examples=["2023-07-01"],
     )
     intrekking: ShortText | None = _choice(
         None,

@@ -354,3 +354,6 @@ def main() -> None:
             err=True,
         )
         sys.exit(1)
+
+
+from verordening.cli import advisor as _advisor  # noqa: E402,F401  (registers schema, nieuw and bewerk)
