@@ -80,6 +80,8 @@ def _enrich(node: dict[str, Any], defs: dict[str, Any], names: Mapping[str, str]
         words = [node["opties"].get(value, str(value)) for value in node["enum"]]
         node["enumDescriptions"] = words
         node["markdownEnumDescriptions"] = words
+    if node.get("type") == "string" and node.get("minLength") and "enum" not in node and "format" not in node:
+        node["pattern"] = r"\S"  # free text is folded to one line (fields.one_line): spaces alone are no text
     items = node.get("items")
     if node.get("type") == "array" and isinstance(items, dict):
         target = defs.get(str(items.get("$ref", "")).rsplit("/", 1)[-1], items)
