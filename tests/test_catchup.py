@@ -62,3 +62,25 @@ def test_check_tells_an_advisor_how_to_catch_up(tmp_path):
     assert "LET OP: sinds 1 juli 2023 is de wet gewijzigd" in result.output
     assert "artikel 1 (Titel a): gewijzigd" in result.output
     assert "verordening amend" in result.output and "peildatum: 2026-01-01" in result.output
+
+
+def test_the_readme_example_brings_nijkerk_2023_to_the_2026_act(tmp_path):
+    from verordening.choicefile.reader import load_choices
+
+    old = load_choices(ROOT / "municipalities" / "nijkerk.yaml")
+    new = load_choices(ROOT / "municipalities" / "bijwerken" / "nijkerk-2027.yaml")
+    amendment = amend(old, new)
+    assert [ins.label for ins in amendment.instructions] == [
+        "begrippen",
+        "ondersteuning_arbeidsinschakeling",
+        "werkvoorzieningen",
+        "vervoersvoorziening",
+    ]
+    assert all(ins.law and not ins.reasons for ins in amendment.instructions)
+    text = to_markdown(amendment)
+    rules = text.split("## Toelichting")[0]
+    assert " tolk" not in rules and "visuele of motorische" not in text
+    assert "Dit artikel is niet van toepassing op een werkvoorziening als bedoeld in artikel 10h van de wet." in text
+    assert "Dit artikel is niet van toepassing op een persoon met een visuele beperking." in text
+    assert "artikel 7a van de wet ondersteuning kan aanbieden" in text and "artikel 10f" not in rules
+    assert "Het maximum van de premie" not in text  # an indexation changes no text of the ordinance

@@ -267,10 +267,16 @@ def test_2026_text_covers_the_persons_of_article_7a():
     assert ordinance.law.valid_from.isoformat() == "2026-01-01"
     markdown = _markdown(V2027)
     assert "visuele" not in " ".join(a.plain_text for a in ordinance.articles if a.label != "vervoersvoorziening")
-    assert _definition(ordinance, "doelgroep") == (
-        "doelgroep: de personen, bedoeld in artikel 7, eerste lid, onderdeel a, van de wet, en de personen aan wie "
-        "het college op grond van artikel 7a van de wet ondersteuning kan aanbieden;"
-    )
+    definitions = next(lid for lid in ordinance.article("begrippen").leden if lid.label == "definities")
+    doelgroep = next(o for o in definitions.onderdelen if o.label == "doelgroep")
+    assert doelgroep.text == "doelgroep:"
+    assert [(s.label, s.text) for s in doelgroep.subs] == [
+        ("artikel_7", "de personen, bedoeld in artikel 7, eerste lid, onderdeel a, van de wet, en"),
+        (
+            "artikel_7a",
+            "de personen aan wie het college op grond van artikel 7a van de wet ondersteuning kan aanbieden;",
+        ),
+    ]
     assert "artikel 7a, eerste lid," in _definition(ordinance, "voorziening")
     soorten = ordinance.article("ondersteuning_arbeidsinschakeling").plain_text
     assert "artikel 10f" not in soorten and "artikel 7a, derde lid, van de wet" in soorten

@@ -78,7 +78,7 @@ def test_leden_and_onderdelen_carry_their_computed_numbers(example_docx):
             for o in lid.onderdelen:
                 suffix = "" if lid.number is not None else " bij enig lid"
                 expected.append((f"Onderdeel{suffix}", f"{o.letter}.\t{o.text}"))
-                expected += [(f"Subonderdeel{suffix}", f"{s.number}\t{s.text}") for s in o.subs]
+                expected += [(f"Subonderdeel{suffix}", f"{s.number}°\t{s.text}") for s in o.subs]
     numbered = [(p.style.name, p.text) for p in body if p.style.name.startswith(("Lid", "Onderdeel", "Subonderdeel"))]
     assert numbered == expected
     # Numbers are text, never Word auto-numbering that could renumber them.

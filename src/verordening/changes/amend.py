@@ -194,7 +194,9 @@ def amend(old_choices: Choices, new_choices: Choices, library: ClauseLibrary | N
         if k.split(".")[0] not in DECISION_KEYS and k != "wet.peildatum"  # the law is not a policy choice
     }
     before, after = library.law.in_force(old_choices.peildatum), library.law.in_force(goal.peildatum)
-    law_changes = [(v, c) for v, c in library.law.changes_since(before) if v.valid_from <= after.valid_from]
+    law_changes = [
+        (v, c) for v, c in library.law.changes_since(before, relevant_only=True) if v.valid_from <= after.valid_from
+    ]
     for ins in steps:
         ins.reasons = _reasons(ins.label, list(changes), library)
         ins.law = bool(law_changes) and not ins.reasons and _follows_the_law(library, ins.label)

@@ -40,12 +40,21 @@ def _print_catch_up(path: Path, library: ClauseLibrary, choices: object) -> None
     typer.echo(f"  LET OP: sinds {datum(found.drafted.valid_from)} is de wet gewijzigd; {newest.label} raakt:")
     for number, title, status in found.articles:
         typer.echo(f"    artikel {number} ({title}): {status}")
+    others = 0
     for version, change in found.changes:
+        if not change.relevant:  # an indexation or a change of unit: no text of the ordinance changes
+            others += 1
+            continue
         cited = f" ({change.cited()})" if change.cited() else ""
         typer.echo(f"    per {datum(version.valid_from)}{cited}: {change.summary}")
+    if others:
+        typer.echo(
+            f"    en {others} wijziging(en) zonder gevolg voor de tekst, zoals de indexatie van de premie (docs/wettekst.md)"
+        )
     typer.echo(
-        f"  Breng de verordening bij met een wijzigingsverordening: kopieer {path} naar een nieuw keuzebestand met "
-        f"'wet: {{peildatum: {newest.valid_from.isoformat()}}}' en draai 'verordening amend {path} NIEUW.yaml'."
+        f"  Breng de verordening bij met een wijzigingsverordening: maak een nieuw keuzebestand met dezelfde keuzes, "
+        f"de gegevens van het nieuwe raadsbesluit en 'wet: {{peildatum: {newest.valid_from.isoformat()}}}' (of later), "
+        f"en draai 'verordening amend {path} NIEUW.yaml' (voorbeeld: municipalities/bijwerken/)."
     )
 
 

@@ -34,6 +34,22 @@ def _condition(env: Any, when: str) -> Any:
     return env.compile_expression(when, undefined_to_none=False)
 
 
+def _basis(env: Any, spec: ArticleSpec, law: LawVersion) -> str:
+    """The statutory basis of the front matter; it may name a provision only some versions have
+    ("{% if wet.leerwerktraject_artikel_10f %}artikel 10f{% else %}artikel 7a, derde lid{% endif %}")."""
+    if "{" not in spec.basis:
+        return spec.basis
+    try:
+        return " ".join(_basis_template(env, spec.basis).render(wet=law.view()).split())
+    except TemplateError as exc:
+        raise BuildError(f"{spec.path} [basis]: fout in de grondslag: {exc}") from exc
+
+
+@functools.lru_cache(maxsize=512)
+def _basis_template(env: Any, basis: str) -> Any:
+    return env.from_string(basis)
+
+
 def select(library: ClauseLibrary, choices: Choices) -> list[ArticleSpec]:
     """The articles included for these choices, in ordinance order."""
     selected = []
@@ -270,7 +286,7 @@ def build_articles(
                 number,
                 spec.title,
                 spec.chapter,
-                spec.basis,  # type: ignore[arg-type]
+                _basis(library.env, spec, law),
                 list(spec.choices),
                 [r.id for r in requirements if spec.label in r.articles],
                 leden,

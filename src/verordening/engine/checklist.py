@@ -76,7 +76,7 @@ def cite(
     return citations.cite(article.number, *numbers)  # type: ignore[arg-type]
 
 
-def locate(ordinance: Ordinance, element: str, say: Texts) -> tuple[Article, str] | str:
+def locate(ordinance: Ordinance, element: str, say: Texts) -> tuple[Article, str, tuple[int, ...]] | str:
     """The article and citation of an element present in the ordinance, or why it is absent."""
     label, *path = element.split(".")
     article = next((a for a in ordinance.articles if a.label == label), None)
@@ -95,7 +95,11 @@ def locate(ordinance: Ordinance, element: str, say: Texts) -> tuple[Article, str
         sub = next((x for x in onderdeel.subs if x.label == path[2]), None)  # type: ignore[union-attr]
         if sub is None:
             return say("ontbreekt.sub", plaats=cite(article, lid, onderdeel), sub=path[2])
-    return article, cite(article, lid, onderdeel, sub)
+    return (
+        article,
+        cite(article, lid, onderdeel, sub),
+        tuple(getattr(u, "number", None) or 0 for u in (lid, onderdeel, sub)),
+    )
 
 
 def _absent(library: ClauseLibrary, ordinance: Ordinance, aspect: Aspect, why: str) -> str:
@@ -114,7 +118,7 @@ def _absent(library: ClauseLibrary, ordinance: Ordinance, aspect: Aspect, why: s
 def check_requirement(library: ClauseLibrary, ordinance: Ordinance, req: Requirement) -> RequirementResult:
     say = library.checklist_texts
     order = {a.label: i for i, a in enumerate(ordinance.articles)}
-    present: dict[str, tuple[int, int, Article]] = {}  # citation -> (article position, first seen, article)
+    present: dict[str, tuple[tuple[int, ...], Article]] = {}  # citation -> (reading-order key, article)
     missing: list[str] = []
     for aspect in req.aspects:
         found = [locate(ordinance, e, say) for e in aspect.elements]
@@ -122,10 +126,10 @@ def check_requirement(library: ClauseLibrary, ordinance: Ordinance, req: Require
         if not hits:
             missing.append(_absent(library, ordinance, aspect, str(found[0])))
             continue
-        article, citation = hits[0]
-        present.setdefault(citation, (order[article.label], len(present), article))
-    cited = sorted(present, key=lambda c: present[c][:2])
-    numbers = list(dict.fromkeys(present[c][2].number for c in cited))
+        article, citation, position = hits[0]
+        present.setdefault(citation, ((order[article.label], *position), article))
+    cited = sorted(present, key=lambda c: present[c][0])
+    numbers = list(dict.fromkeys(present[c][1].number for c in cited))
     if missing:
         reason = say("vereiste.niet_geregeld", ontbrekend=missing)
     else:

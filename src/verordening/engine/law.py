@@ -69,6 +69,7 @@ class WijzigingFile(_File):
     publicatie: str | None = None
     kamerstukken: str | None = None
     samenvatting: str
+    raakt_verordening: bool = True  # false: the change alters no text of the ordinance (an indexation, a wage unit)
 
 
 class VersionFile(_File):
@@ -97,6 +98,7 @@ class Change:
     by: str | None
     publication: str | None
     dossier: str | None
+    relevant: bool = True  # the change alters text of the ordinance (raakt_verordening)
 
     def cited(self) -> str:
         """ "Stb. 2025, 210; Kamerstukken 36 667" (what is known of the amending Act)."""
@@ -190,9 +192,9 @@ class Law:
     def after(self, version: LawVersion) -> list[LawVersion]:
         return [v for v in self.versions if v.valid_from > version.valid_from]
 
-    def changes_since(self, version: LawVersion) -> list[tuple[LawVersion, Change]]:
-        """Every change after `version`, with the version that brought it."""
-        return [(v, c) for v in self.after(version) for c in v.changes]
+    def changes_since(self, version: LawVersion, relevant_only: bool = False) -> list[tuple[LawVersion, Change]]:
+        """Every change after `version` (or only those that alter text of the ordinance), with its version."""
+        return [(v, c) for v in self.after(version) for c in v.changes if c.relevant or not relevant_only]
 
 
 def build_law(files: list[tuple[str, VersionFile]], problem: Any) -> Law:
@@ -214,7 +216,8 @@ def build_law(files: list[tuple[str, VersionFile]], problem: Any) -> Law:
             if f.geldig_vanaf.isoformat() not in a.url:
                 problem(name, f"artikelen[{a.nummer}].url: het adres noemt de geldigheidsdatum niet")
         changes = tuple(
-            Change(tuple(c.artikelen), c.samenvatting, c.door, c.publicatie, c.kamerstukken) for c in f.wijzigingen
+            Change(tuple(c.artikelen), c.samenvatting, c.door, c.publicatie, c.kamerstukken, c.raakt_verordening)
+            for c in f.wijzigingen
         )
         versions.append(LawVersion(f.wet, f.bwb, f.geldig_vanaf, f.bron, dict(f.feiten), articles, changes))
     if not versions:
