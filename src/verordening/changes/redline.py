@@ -11,7 +11,6 @@ import itertools
 import re
 from pathlib import Path
 
-from docx.oxml.ns import qn
 from lxml import etree
 
 from verordening.changes.diff import ArticleDiff, OrdinanceDiff, Segment, accepted, rejected
@@ -25,6 +24,7 @@ from verordening.render.word import xml
 from verordening.render.word.base import word_base
 from verordening.render.word.document import WordDocument
 from verordening.render.word.package import Properties
+from verordening.render.word.xml import qn
 
 AUTHOR = "verordening"
 FORMATS = ("md", "html", "docx")

@@ -13,12 +13,12 @@ from __future__ import annotations
 import copy
 from collections.abc import Iterable, Sequence
 
-from docx.oxml.ns import qn
 from lxml import etree
 
 from verordening.render.word import xml
 from verordening.render.word.base import TITLE_PLACEHOLDER, WordBase
 from verordening.render.word.package import APP_NAME, Properties, app_xml, core_xml, zip_package
+from verordening.render.word.xml import qn
 
 
 class WordDocument:

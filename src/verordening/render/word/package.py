@@ -20,31 +20,33 @@ from verordening.render.word.styles import LANGUAGE, W
 from verordening.render.word.xml import Deflated, serialize
 
 _CT = "http://schemas.openxmlformats.org/package/2006/content-types"
-_RELS = "http://schemas.openxmlformats.org/package/2006/relationships"
+RELS = "http://schemas.openxmlformats.org/package/2006/relationships"
 _OFFICE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-_APP_TYPE = "application/vnd.openxmlformats-officedocument.extended-properties+xml"
-_APP_REL = f"{_OFFICE}/extended-properties"
-_THUMBNAIL_REL = f"{_RELS}/metadata/thumbnail"
-APP_NAME = "docProps/app.xml"
+_WML = "application/vnd.openxmlformats-officedocument.wordprocessingml"
+STYLES_TYPE = f"{_WML}.styles+xml"
+SETTINGS_TYPE = f"{_WML}.settings+xml"
+FOOTER_TYPE = f"{_WML}.footer+xml"
+APP_NAME, CORE_NAME = "docProps/app.xml", "docProps/core.xml"
+_PROPERTIES = {  # part -> (relationship type, content type)
+    CORE_NAME: (f"{RELS}/metadata/core-properties", "application/vnd.openxmlformats-package.core-properties+xml"),
+    APP_NAME: (
+        f"{_OFFICE}/extended-properties",
+        "application/vnd.openxmlformats-officedocument.extended-properties+xml",
+    ),
+}
 
 _XML = "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+# The same shape as a template cleaned by render/word_template.py, so both are prepared alike.
 _HOUSE = {
     "[Content_Types].xml": f'<Types xmlns="{_CT}">'
     '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
     '<Default Extension="xml" ContentType="application/xml"/>'
-    '<Override PartName="/word/document.xml" '
-    'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>'
-    '<Override PartName="/word/styles.xml" '
-    'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>'
-    '<Override PartName="/word/settings.xml" '
-    'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/>'
-    '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>'
-    f'<Override PartName="/docProps/app.xml" ContentType="{_APP_TYPE}"/></Types>',
-    "_rels/.rels": f'<Relationships xmlns="{_RELS}">'
-    f'<Relationship Id="rId1" Type="{_OFFICE}/officeDocument" Target="word/document.xml"/>'
-    f'<Relationship Id="rId2" Type="{_RELS}/metadata/core-properties" Target="docProps/core.xml"/>'
-    f'<Relationship Id="rId3" Type="{_APP_REL}" Target="docProps/app.xml"/></Relationships>',
-    "word/_rels/document.xml.rels": f'<Relationships xmlns="{_RELS}">'
+    f'<Override PartName="/word/document.xml" ContentType="{_WML}.document.main+xml"/>'
+    f'<Override PartName="/word/styles.xml" ContentType="{STYLES_TYPE}"/>'
+    f'<Override PartName="/word/settings.xml" ContentType="{SETTINGS_TYPE}"/></Types>',
+    "_rels/.rels": f'<Relationships xmlns="{RELS}">'
+    f'<Relationship Id="rId1" Type="{_OFFICE}/officeDocument" Target="word/document.xml"/></Relationships>',
+    "word/_rels/document.xml.rels": f'<Relationships xmlns="{RELS}">'
     f'<Relationship Id="rId1" Type="{_OFFICE}/styles" Target="styles.xml"/>'
     f'<Relationship Id="rId2" Type="{_OFFICE}/settings" Target="settings.xml"/></Relationships>',
     # A4 portrait, margins 2.5 cm, header and footer 1.25 cm from the edge
@@ -53,14 +55,11 @@ _HOUSE = {
     '<w:pgMar w:top="1418" w:right="1418" w:bottom="1418" w:left="1418" w:header="709" w:footer="709" w:gutter="0"/>'
     '<w:cols w:space="709"/></w:sectPr></w:body></w:document>',
     "word/styles.xml": f'<w:styles xmlns:w="{W}"><w:docDefaults><w:rPrDefault><w:rPr/></w:rPrDefault>'
-    "<w:pPrDefault/></w:docDefaults></w:styles>",
+    "<w:pPrDefault><w:pPr><w:widowControl/></w:pPr></w:pPrDefault></w:docDefaults></w:styles>",
     "word/settings.xml": f'<w:settings xmlns:w="{W}"><w:zoom w:percent="100"/><w:defaultTabStop w:val="709"/>'
     '<w:characterSpacingControl w:val="doNotCompress"/><w:compat><w:compatSetting w:name="compatibilityMode" '
     'w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat>'
     f'<w:themeFontLang w:val="{LANGUAGE}"/><w:decimalSymbol w:val=","/><w:listSeparator w:val=";"/></w:settings>',
-    "docProps/core.xml": '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/'
-    'core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/"/>',
-    "docProps/app.xml": '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"/>',
 }
 
 
@@ -73,30 +72,28 @@ def house_package() -> bytes:
     return buffer.getvalue()
 
 
+def with_override(types: bytes, name: str, content_type: str) -> bytes:
+    """[Content_Types].xml with the content type of part `name`."""
+    root = etree.fromstring(types)
+    if not any(o.get("PartName") == f"/{name}" for o in root.iter(f"{{{_CT}}}Override")):
+        etree.SubElement(root, f"{{{_CT}}}Override", PartName=f"/{name}", ContentType=content_type)
+    return serialize(root)
+
+
 def honest(parts: dict[str, bytes]) -> dict[str, bytes]:
-    """No preview picture (a template's first page is not this document's), and an app.xml to fill in."""
+    """The document-property parts each document fills in (core.xml, app.xml), registered in the package;
+    a template's own properties and preview picture are not this document's (the cleaner drops them)."""
     parts = dict(parts)
     rels = etree.fromstring(parts["_rels/.rels"])
-    types = etree.fromstring(parts["[Content_Types].xml"])
     for rel in list(rels):
-        if rel.get("Type") == _THUMBNAIL_REL:
+        if rel.get("Type") in {kind for kind, _ in _PROPERTIES.values()} or rel.get("Type", "").endswith("/thumbnail"):
             rels.remove(rel)
-            target = rel.get("Target", "").lstrip("/")
-            parts.pop(target, None)
-            for override in types.findall(f"{{{_CT}}}Override"):
-                if override.get("PartName") == f"/{target}":
-                    types.remove(override)
-    if not any(rel.get("Type") == _APP_REL for rel in rels):
-        ids = {rel.get("Id") for rel in rels}
-        free = next(f"rId{n}" for n in range(1, len(ids) + 2) if f"rId{n}" not in ids)
-        etree.SubElement(rels, f"{{{_RELS}}}Relationship", Id=free, Type=_APP_REL, Target=APP_NAME)
-        etree.SubElement(types, f"{{{_CT}}}Override", PartName=f"/{APP_NAME}", ContentType=_APP_TYPE)
-    for rel in rels:
-        if rel.get("Type") == _APP_REL:
-            rel.set("Target", APP_NAME)
+            parts.pop(rel.get("Target", "").lstrip("/"), None)
+    for n, (name, (kind, content_type)) in enumerate(_PROPERTIES.items(), 1):
+        etree.SubElement(rels, f"{{{RELS}}}Relationship", Id=f"rIdP{n}", Type=kind, Target=name)
+        parts["[Content_Types].xml"] = with_override(parts["[Content_Types].xml"], name, content_type)
+        parts[name] = b""
     parts["_rels/.rels"] = serialize(rels)
-    parts["[Content_Types].xml"] = serialize(types)
-    parts.setdefault(APP_NAME, b"")
     return parts
 
 

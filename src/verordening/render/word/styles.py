@@ -13,13 +13,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from docx.oxml.ns import qn
 from lxml import etree
+
+from verordening.render.word.xml import W_NS as W
+from verordening.render.word.xml import qn
 
 LANGUAGE = "nl-NL"
 FONT = "Arial"
 STEP = 425  # twips (0.75 cm): indent per level, lid number -> onderdeel letter -> subonderdeel number
-W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 
 @dataclass(frozen=True)

@@ -1,8 +1,8 @@
 """WordprocessingML building blocks in lxml: paragraphs, runs, fields, tables.
 
-Building the XML directly with style ids resolved once is ~50× faster than python-docx, which
-looks a style up by name among all styles for every paragraph it adds. Property elements are
-written in the order the schema prescribes (Word rejects some out-of-order documents).
+Plain lxml elements, style ids resolved once per base: python-docx looked a style up by name among
+all styles for every paragraph it added. Property elements are written in the order the schema
+prescribes (Word rejects some out-of-order documents).
 """
 
 from __future__ import annotations
@@ -12,9 +12,18 @@ import zlib
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
-from docx.oxml.ns import qn
-from docx.oxml.parser import oxml_parser
 from lxml import etree
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_PREFIXES = {"w": W_NS, "r": R_NS, "xml": "http://www.w3.org/XML/1998/namespace"}
+
+
+def qn(tag: str) -> str:
+    """ "w:p" -> "{…wordprocessingml/2006/main}p" (Clark notation)."""
+    prefix, local = tag.split(":")
+    return f"{{{_PREFIXES[prefix]}}}{local}"
+
 
 W_P, W_PPR, W_PSTYLE, W_R, W_RPR, W_T, W_TAB, W_BR, W_VAL = (
     qn(t) for t in ("w:p", "w:pPr", "w:pStyle", "w:r", "w:rPr", "w:t", "w:tab", "w:br", "w:val")
@@ -22,7 +31,7 @@ W_P, W_PPR, W_PSTYLE, W_R, W_RPR, W_T, W_TAB, W_BR, W_VAL = (
 W_DEL_T = qn("w:delText")
 _BREAKS = re.compile("[\t\r\n]")
 XML_SPACE = qn("xml:space")
-_NSMAP = {"w": W_P[1:].split("}")[0]}
+_NSMAP = {"w": W_NS}
 
 
 def w(parent: etree._Element, tag: str, **attrs: object) -> etree._Element:
@@ -46,7 +55,7 @@ def paragraph(
     """`<w:p>` in style `style_id` (None: the default style) with `text` as one run, or the given runs.
 
     `tabs` are (alignment, position in twips); `before` is the space before in twips."""
-    p = oxml_parser.makeelement(W_P, nsmap=_NSMAP)
+    p = etree.Element(W_P, nsmap=_NSMAP)
     ppr = etree.SubElement(p, W_PPR)
     if style_id is not None:
         etree.SubElement(ppr, W_PSTYLE).set(W_VAL, style_id)
@@ -79,7 +88,7 @@ def keep_with_next(p: etree._Element) -> None:
 
 def run(text: str, *, bold: bool = False, italic: bool = False, deleted: bool = False) -> etree._Element:
     """`<w:r>`; a deleted run (inside w:del) holds w:delText instead of w:t."""
-    r = oxml_parser.makeelement(W_R, nsmap=_NSMAP)
+    r = etree.Element(W_R, nsmap=_NSMAP)
     if bold or italic:
         rpr = etree.SubElement(r, W_RPR)
         if bold:
@@ -116,7 +125,7 @@ def page_field() -> list[etree._Element]:
     """The runs of a PAGE field (a complex field, the form every word processor updates)."""
     runs = []
     for kind, text in (("begin", None), (None, " PAGE "), ("separate", None), (None, "1"), ("end", None)):
-        r = oxml_parser.makeelement(W_R, nsmap=_NSMAP)
+        r = etree.Element(W_R, nsmap=_NSMAP)
         if kind:
             w(r, "fldChar", fldCharType=kind)
         elif text == " PAGE ":
@@ -137,7 +146,7 @@ def table(
 ) -> etree._Element:
     """`<w:tbl>` with fixed column widths (twips), a header row repeated on every page and rows that
     never split; cells are given as paragraphs. Without a table style the grid is drawn directly."""
-    tbl = oxml_parser.makeelement(qn("w:tbl"), nsmap=_NSMAP)
+    tbl = etree.Element(qn("w:tbl"), nsmap=_NSMAP)
     pr = w(tbl, "tblPr")
     if style_id is not None:
         w(pr, "tblStyle", val=style_id)
