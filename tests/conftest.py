@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import textwrap
 from pathlib import Path
@@ -11,6 +12,10 @@ import pytest
 from verordening.choicefile.reader import load_choices
 from verordening.choicefile.schema import Choices
 from verordening.engine.library import clauses_dir
+
+# Tests compile their own small libraries by the hundred: no compiled-template cache in the user's home
+# (test_template_cache.py turns it on in a temporary folder).
+os.environ.setdefault("VERORDENING_CACHE", "uit")
 
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGE_CLAUSES = ROOT / "src" / "verordening" / "model_clauses"

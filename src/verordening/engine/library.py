@@ -31,7 +31,7 @@ from verordening.engine.library_files import (
     validate,
     validate_list,
 )
-from verordening.engine.sandbox import BoundedSandbox
+from verordening.engine.template_cache import CachingSandbox
 from verordening.engine.texts import Texts
 from verordening.errors import ClauseError
 
@@ -116,7 +116,7 @@ class ClauseLibrary:
 
 
 def make_environment(root: Path) -> ImmutableSandboxedEnvironment:
-    env = BoundedSandbox(  # the immutable sandbox with a resource budget (sandbox.py)
+    env = CachingSandbox(  # the immutable sandbox with a resource budget (sandbox.py), compiled code kept
         loader=FileSystemLoader(str(root)),
         undefined=StrictUndefined,
         autoescape=False,  # output is plain text; renderers escape for their format

@@ -54,8 +54,7 @@ class WordDocument:
         return p
 
     def last_paragraph(self) -> etree._Element | None:
-        found = self.body.findall(qn("w:p"))
-        return found[-1] if found else None
+        return next((el for el in reversed(self.body) if el.tag == qn("w:p")), None)
 
     def table(
         self,

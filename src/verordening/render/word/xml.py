@@ -29,7 +29,7 @@ W_P, W_PPR, W_PSTYLE, W_R, W_RPR, W_T, W_TAB, W_BR, W_VAL = (
     qn(t) for t in ("w:p", "w:pPr", "w:pStyle", "w:r", "w:rPr", "w:t", "w:tab", "w:br", "w:val")
 )
 W_DEL_T = qn("w:delText")
-_BREAKS = re.compile("[\t\r\n]")
+_BREAKS = re.compile("([\t\r\n])")
 XML_SPACE = qn("xml:space")
 _NSMAP = {"w": W_NS}
 
@@ -104,13 +104,11 @@ def append_text(r: etree._Element, text: str, tag: str = W_T) -> None:
     if not _BREAKS.search(text):
         _add_t(r, text, tag)
         return
-    start = 0
-    for i, char in enumerate(text):
-        if char in "\t\r\n":
-            _add_t(r, text[start:i], tag)
-            etree.SubElement(r, W_TAB if char == "\t" else W_BR)
-            start = i + 1
-    _add_t(r, text[start:], tag)
+    for i, piece in enumerate(_BREAKS.split(text)):  # text, break, text, break, …
+        if i % 2:
+            etree.SubElement(r, W_TAB if piece == "\t" else W_BR)
+        else:
+            _add_t(r, piece, tag)
 
 
 def _add_t(r: etree._Element, text: str, tag: str) -> None:
