@@ -18,7 +18,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from verordening.choicefile.municipalities import all_municipalities
-from verordening.choicefile.schema import Choices
+from verordening.choicefile.schema import Choices, value_keys
 from verordening.engine.library import ClauseLibrary, load_library
 
 FILE_NAME = "keuzebestand.schema.json"
@@ -47,6 +47,7 @@ def choice_schema(library: ClauseLibrary | None = None) -> dict[str, Any]:
         _enrich(node, defs, names)
     properties = schema["properties"]
     properties["gemeente"]["enum"] = [m.naam for m in all_municipalities()]
+    properties["in_te_vullen"]["items"]["enum"] = sorted(value_keys() - {"in_te_vullen"})
     for branch in properties["clientenraad"].get("oneOf", []):
         _title_branch(branch, defs)
     return {"$schema": DIALECT, "title": TITLE, "description": DESCRIPTION, **_without(schema, "title", "description")}

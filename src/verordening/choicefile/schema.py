@@ -8,7 +8,9 @@ must meet), the default is empty and the checklist marks art. 8a, lid 2, e 2° a
 from __future__ import annotations
 
 import datetime as dt
+import typing
 from enum import Enum
+from functools import cache
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -391,6 +393,24 @@ class Choices(Strict):
         titel="versie van de Participatiewet",
         uitleg="Naar welke tekst van de Participatiewet de verordening is opgesteld.",
     )
+    in_te_vullen: list[ShortText] = _choice(
+        default_factory=list,
+        max_length=50,
+        titel="nog in te vullen",
+        uitleg="De sleutels waarvan de waarde nog voorlopig is (zoals 'verordening nieuw --standaard' ze invult); "
+        "de controle noemt ze tot ze zijn ingevuld en hier weggehaald.",
+        leeg="niets",
+    )
+
+    @field_validator("in_te_vullen")
+    @classmethod
+    def _known_keys(cls, value: list[str]) -> list[str]:
+        unknown = [key for key in value if key not in value_keys() or key == "in_te_vullen"]
+        if unknown:
+            raise ValueError(
+                f"verwacht sleutels van dit keuzebestand, zoals vaststelling.datum, gegeven: {', '.join(unknown)}"
+            )
+        return value
 
     @field_validator("gemeente")
     @classmethod
@@ -428,3 +448,19 @@ class Choices(Strict):
     @property
     def citeertitel(self) -> str:
         return f"Re-integratieverordening Participatiewet {self.gemeente} {self.jaar}"
+
+
+@cache
+def value_keys(model: type[BaseModel] | None = None, prefix: str = "") -> frozenset[str]:
+    """The dotted keys that hold a value ("jobcoaching.verlenging.toegestaan"), not a group of keys."""
+    keys: set[str] = set()
+    for name, info in (model or Choices).model_fields.items():
+        subs = _models(info.annotation)
+        keys |= set().union(*(value_keys(m, f"{prefix}{name}.") for m in subs)) if subs else {prefix + name}
+    return frozenset(keys)
+
+
+def _models(annotation: object) -> list[type[BaseModel]]:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return [annotation]
+    return [m for arg in typing.get_args(annotation) for m in _models(arg)]

@@ -31,3 +31,62 @@ def schema(out: OutFile = None, force: Force = False) -> None:
             return
         write_file(out, data, force=force)
     typer.echo(f"schema geschreven naar {out}", err=True)
+
+
+@app.command(options_metavar="[OPTIES]")
+def nieuw(
+    gemeente: Annotated[
+        str, typer.Argument(metavar="GEMEENTE", help="De gemeente, zoals 'Nijkerk'.", show_default=False)
+    ],
+    out: Annotated[
+        Path | None,
+        typer.Option("--out", help="Naam van het nieuwe keuzebestand; standaard <gemeente>.yaml in deze map."),
+    ] = None,
+    standaard: Annotated[
+        bool,
+        typer.Option(
+            "--standaard",
+            help="Stel geen vragen: schrijf de standaardkeuzes van het model, met voorlopige waarden waar het "
+            "model geen standaard heeft (de controle noemt ze tot ze zijn ingevuld).",
+        ),
+    ] = False,
+) -> None:
+    """Maak een nieuw keuzebestand: vraag voor vraag in de terminal, of met --standaard zonder vragen."""
+    from verordening.advisor import commented
+    from verordening.advisor.create import write_new
+    from verordening.advisor.standard import standard
+    from verordening.choicefile.municipalities import UnknownMunicipality, municipality_by_name
+    from verordening.cli.app import UsageError
+    from verordening.cli.check import run_check
+
+    with refusals():
+        try:
+            municipality = municipality_by_name(gemeente)
+        except UnknownMunicipality as exc:
+            raise UsageError(str(exc)) from None
+        path = out or Path(f"{municipality.slug}.yaml")
+        if path.exists():
+            write_new(path, "")  # refuses, with the reason
+        if standaard:
+            values = standard(municipality.naam)
+        elif not (sys.stdin.isatty() and sys.stdout.isatty()):
+            raise UsageError(
+                "verordening nieuw stelt de vragen in een terminal, maar hier is geen terminal. Gebruik "
+                f"'verordening nieuw {municipality.naam} --standaard --out {path}': dat schrijft de standaardkeuzes "
+                "van het model met uitleg bij elke sleutel; 'verordening check' noemt daarna wat nog moet "
+                "worden ingevuld, en 'verordening bewerk' opent het bestand in de browser."
+            )
+        else:
+            from verordening.advisor.interview import Interview
+
+            values = Interview(municipality.naam, typer.echo).run()
+        written, note = write_new(path, commented.render(values))
+    typer.echo(f"keuzebestand geschreven: {written[0]}")
+    if note:
+        typer.echo(f"let op: {note}", err=True)
+    typer.echo(f"controle van {path}:")
+    code = run_check([path], None)
+    typer.echo(
+        f"Pas de keuzes aan met 'verordening bewerk {path}' of in een editor; bouw met 'verordening build {path}'."
+    )
+    raise typer.Exit(2 if code == 2 else 0)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from verordening.choicefile.keys import title_at
 from verordening.choicefile.schema import AdviesCliëntenraad, Choices
 from verordening.engine.texts import Texts
 
@@ -53,5 +54,20 @@ def _bekendmaking(k: Choices, say: Texts) -> ProcedureResult:
     return ProcedureResult("bekendmaking", say(f"{key}.citation"), "in_orde", say(f"{key}.ruim", **values))
 
 
+def _in_te_vullen(k: Choices, say: Texts) -> list[ProcedureResult]:
+    """Values still provisional (in_te_vullen, as `verordening nieuw --standaard` leaves them); none: no finding."""
+    if not k.in_te_vullen:
+        return []
+    keys = [f"{title_at(key) or key} ({key})" for key in k.in_te_vullen]
+    return [
+        ProcedureResult(
+            "in_te_vullen",
+            say("procedure.in_te_vullen.citation"),
+            "waarschuwing",
+            say("procedure.in_te_vullen.voorlopig", sleutels=keys),
+        )
+    ]
+
+
 def check_procedure(k: Choices, say: Texts) -> list[ProcedureResult]:
-    return [_clientenraad(k, say), _bekendmaking(k, say)]
+    return [*_in_te_vullen(k, say), _clientenraad(k, say), _bekendmaking(k, say)]
