@@ -16,16 +16,16 @@ from jinja2 import TemplateError
 
 from verordening.choicefile.municipalities import municipality_by_name
 from verordening.choicefile.schema import Choices
-from verordening.engine import citations, texts
-from verordening.engine.document import Article, Chapter, Lid, Onderdeel, Ordinance, Paragraph, Ref, Sub, Unit, walk
+from verordening.engine import texts
+from verordening.engine.document import Article, Chapter, Lid, Onderdeel, Ordinance, Paragraph, Sub, Unit, walk
 from verordening.engine.law import LawVersion
 from verordening.engine.library import ArticleSpec, ClauseLibrary, load_library
+from verordening.engine.references import Resolver
 from verordening.engine.sandbox import bounded_join
 from verordening.engine.textfilters import REF_CLOSE, REF_OPEN, Token, restore
 from verordening.errors import BuildError
 
 _MARKER = re.compile(r"^\[(lid|onderdeel|sub)(?::([a-z0-9_]+))?\]\s*(.*)$")
-_TOKEN = re.compile(f"{REF_OPEN}(.*?){REF_CLOSE}")
 
 
 @functools.lru_cache(maxsize=512)
@@ -149,7 +149,7 @@ def parse_paragraphs(text: str) -> list[Paragraph]:
     return paragraphs
 
 
-def resolve_paragraphs(resolver: _Resolver, text: str, here: Article | None) -> list[Paragraph]:
+def resolve_paragraphs(resolver: Resolver, text: str, here: Article | None) -> list[Paragraph]:
     """Toelichting text -> paragraphs with references written out and located."""
     paragraphs = parse_paragraphs(text)
     for p in paragraphs:
@@ -168,103 +168,12 @@ def number_article(leden: list[Lid]) -> None:
             child.number = i
 
 
-class _Resolver:
-    """Writes references in words, relative to the article that contains them."""
-
-    def __init__(self, articles: list[Article], library: ClauseLibrary):
-        self.by_label = {a.label: a for a in articles}
-        self.library = library
-
-    def _article(self, label: str) -> Article:
-        if label not in self.by_label:
-            raise BuildError(
-                f"verwijzing naar artikel '{label}', dat bij deze keuzes niet in de verordening staat "
-                f"(voorwaarde: {self.library.spec(label).when})"
-            )
-        return self.by_label[label]
-
-    def one(self, path: list[str], here: Article | None, here_lid: Lid | None = None) -> str:
-        article = self._article(path[0])
-        units: list[Unit] = []
-        children: list[Any] = article.leden
-        for label, kind in zip(path[1:], ("lid", "onderdeel", "subonderdeel")):
-            units.append(_find(children, label, article, kind))
-            children = units[-1].children
-        lid, onderdeel, sub = (*units, None, None, None)[:3]
-        same = article is here
-        # Within the same lid an onderdeel is cited without its lid ("onderdeel b", not "het tweede lid, onderdeel b").
-        lid_number = None if lid is None or (same and lid is here_lid and onderdeel is not None) else lid.number
-        words = citations.cite(
-            None if same else article.number,
-            lid_number,
-            onderdeel.number if onderdeel is not None else None,
-            sub.number if sub is not None else None,
-        )
-        return words or "dit artikel"
-
-    def many(self, labels: list[str]) -> str:
-        return citations.artikelen(self._article(label).number for label in labels)
-
-    def resolve(
-        self, text: str, here: Article | None, here_lid: Lid | None = None, opens_sentence: bool = True
-    ) -> tuple[str, list[Ref]]:
-        """Replace reference tokens by words; also return where each "artikel N" was written."""
-        out: list[str] = []
-        refs: list[Ref] = []
-        length = pos = 0
-        for m in _TOKEN.finditer(text):
-            body = m.group(1)
-            words = (
-                self.many(body[1:].split("|")) if body.startswith("*") else self.one(body.split("|"), here, here_lid)
-            )
-            before = text[: m.start()].rstrip()
-            # A reference that opens a sentence starts with a capital ("Artikel 12 is …");
-            # onderdelen continue the sentence of their lid and stay lower case.
-            if before.endswith(".") or (not before and opens_sentence):
-                words = words[0].upper() + words[1:]
-            # "artikel 10, tweede lid, van overeenkomstige toepassing": a reference with a lid or
-            # onderdeel is closed by a comma when the sentence continues with a word.
-            if ", " in words and re.match(r" \w", text[m.end() :]):
-                words += ","
-            length += m.start() - pos
-            out += [text[pos : m.start()], words]
-            refs += [(length + start, length + end, number) for start, end, number in _article_spans(words)]
-            length += len(words)
-            pos = m.end()
-        out.append(text[pos:])
-        return "".join(out), refs
-
-
-_SINGLE = re.compile(r"[Aa]rtikel (\d+[a-z]*)\b")
-_NUMBER = re.compile(r"\d+[a-z]*")
-
-
-def _article_spans(words: str) -> list[Ref]:
-    """ "artikel 12, tweede lid" -> the span of "artikel 12"; "de artikelen 6 en 7" -> each number."""
-
-    def number(text: str) -> int | str:
-        return int(text) if text.isdigit() else text
-
-    if m := _SINGLE.match(words):
-        return [(0, m.end(), number(m.group(1)))]
-    if words.lower().startswith("de artikelen "):
-        return [(n.start(), n.end(), number(n.group())) for n in _NUMBER.finditer(words)]
-    return []  # "het tweede lid", "dit artikel": within the same article
-
-
-def _find(items: list[Any], label: str, article: Article, kind: str) -> Any:
-    for item in items:
-        if item.label == label:
-            return item
-    raise BuildError(f"verwijzing naar {kind} '{label}' van artikel '{article.label}', dat daar niet (meer) staat")
-
-
 def build_articles(
     library: ClauseLibrary,
     choices: Choices,
     numbers: Mapping[str, int | str] | None = None,
     toelichting: bool = True,
-) -> tuple[list[Article], dict[str, Any], _Resolver]:
+) -> tuple[list[Article], dict[str, Any], Resolver]:
     """Render, number and resolve the articles; `numbers` (label -> "12a") overrides 1..N.
 
     Without `toelichting` the articles' explanations are not rendered (compare reads only the rules).
@@ -296,7 +205,7 @@ def build_articles(
         if toelichting:
             toelichting_raw[spec.label] = _render_block(spec, "toelichting", context)
 
-    resolver = _Resolver(articles, library)
+    resolver = Resolver(articles, library)
     for article in articles:
         try:
             for element in article.elements():

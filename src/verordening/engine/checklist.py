@@ -82,19 +82,15 @@ def locate(ordinance: Ordinance, element: str, say: Texts) -> tuple[Article, str
     article = next((a for a in ordinance.articles if a.label == label), None)
     if article is None:
         return say("ontbreekt.artikel", label=label)
-    lid = onderdeel = sub = None
-    if path:
-        lid = next((x for x in article.leden if x.label == path[0]), None)
-        if lid is None:
-            return say("ontbreekt.lid", artikel=article.number, titel=article.title, lid=path[0])
-    if len(path) > 1:
-        onderdeel = next((x for x in lid.onderdelen if x.label == path[1]), None)  # type: ignore[union-attr]
-        if onderdeel is None:
-            return say("ontbreekt.onderdeel", plaats=cite(article, lid), onderdeel=path[1])
-    if len(path) > 2:
-        sub = next((x for x in onderdeel.subs if x.label == path[2]), None)  # type: ignore[union-attr]
-        if sub is None:
-            return say("ontbreekt.sub", plaats=cite(article, lid, onderdeel), sub=path[2])
+    units = article.units(path)
+    lid, onderdeel, sub = (*units, None, None, None)[:3]
+    if len(units) < len(path):  # the first label not found
+        missing = path[len(units)]
+        if not units:
+            return say("ontbreekt.lid", artikel=article.number, titel=article.title, lid=missing)
+        if len(units) == 1:
+            return say("ontbreekt.onderdeel", plaats=cite(article, lid), onderdeel=missing)
+        return say("ontbreekt.sub", plaats=cite(article, lid, onderdeel), sub=missing)
     return (
         article,
         cite(article, lid, onderdeel, sub),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import ClassVar
@@ -145,6 +145,18 @@ class Article:
     def elements(self) -> Iterator[Element]:
         """Leden, onderdelen and subonderdelen in reading order."""
         return walk(self.leden)
+
+    def units(self, labels: Sequence[str]) -> list[Unit]:
+        """The lid, onderdeel and subonderdeel with these labels ("maximale_duur", …), as far as they are found."""
+        found: list[Unit] = []
+        children: Sequence[Unit] = self.leden
+        for label in labels:
+            unit = next((u for u in children if u.label == label), None)
+            if unit is None:
+                break
+            found.append(unit)
+            children = unit.children
+        return found
 
     def texts(self) -> Iterator[str]:
         """Every piece of rendered text of the article, in reading order."""
