@@ -62,7 +62,7 @@ def test_csv_parses_with_bom_and_a_row_per_municipality(rows, sep: str) -> None:
     assert nijkerk["Totale maximale duur jobcoaching, met verlenging (maanden)"] == "36"
     assert nijkerk["OVAL-score (vragen voldaan, van 3)"] == "3" and nijkerk["CBS-code"] == "GM0267"
     assert nijkerk["Eis: OVAL-keurmerk"] == "ja" and nijkerk["Eis: Noloc"] == "nee"
-    assert nijkerk["Datum van inwerkingtreding"] == "2023-07-01"
+    assert nijkerk["Inwerkingtreding"] == "2023-07-01"
 
 
 def test_markdown_has_matrix_reasons_and_summary(rows) -> None:

@@ -59,8 +59,8 @@ def test_cells_are_typed_yes_no_are_words_and_nothing_is_a_formula(workbook) -> 
     assert {r["OVAL 1: Handhaving en begeleiding gescheiden"] for r in rows} == {"ja", "nee"}
     assert {r["Eis: OVAL-keurmerk"] for r in rows} == {"ja", "nee"}
     assert all(isinstance(r["Totale maximale duur jobcoaching, met verlenging (maanden)"], int) for r in rows)
-    assert all(isinstance(r["Datum van inwerkingtreding"], dt.datetime) for r in rows)
-    assert ws.cell(2, header.index("Datum van inwerkingtreding") + 1).number_format == "[$-413]d mmmm yyyy"
+    assert all(isinstance(r["Inwerkingtreding"], dt.datetime) for r in rows)
+    assert ws.cell(2, header.index("Inwerkingtreding") + 1).number_format == "[$-413]d mmmm yyyy"
     for sheet in workbook.worksheets:
         for row in sheet.iter_rows():
             for cell in row:

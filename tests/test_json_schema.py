@@ -119,9 +119,14 @@ def test_the_schema_carries_the_options_in_dutch_and_the_dates_as_dates():
     standards = SCHEMA["$defs"]["Kwaliteitseis"]
     assert standards["opties"]["oval_keurmerk"] == "OVAL-keurmerk"
     assert standards["enumDescriptions"][standards["enum"].index("uwv_erkenningskader")] == "UWV-erkenning"
-    assert props["inwerkingtreding"]["format"] == "date"
+    # A date, or the day after publication (fields.EntryIntoForce)
+    assert props["inwerkingtreding"]["anyOf"] == [
+        {"format": "date", "type": "string"},
+        {"const": "dag_na_bekendmaking", "type": "string"},
+    ]
+    assert props["terugwerkende_kracht_tot"]["anyOf"][0]["format"] == "date"
     assert props["wet"]["default"] == {"peildatum": None}
-    assert props["inwerkingtreding"]["examples"] == ["2023-07-01"]
+    assert props["inwerkingtreding"]["examples"] == ["2023-07-01", "dag_na_bekendmaking"]
     jobcoaching = SCHEMA["$defs"]["Jobcoaching"]["properties"]
     assert {"default": 24, "minimum": 1, "maximum": 120}.items() <= jobcoaching["maximale_duur_maanden"].items()
     assert jobcoaching["aanbieder"]["enumDescriptions"][0] == "externe jobcoachorganisaties"

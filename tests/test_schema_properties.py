@@ -33,18 +33,30 @@ def choice_files(draw: st.DrawFn) -> dict:
         "vaststelling": {
             "datum": vastgesteld,
             "voorstel_datum": vastgesteld - draw(st.integers(0, 90)) * _DAY,
-            "voorstel_nummer": draw(_FREE),
         },
         # an ordinance under the Breed offensief text enters into force on 1 July 2023 or later
         "inwerkingtreding": max(vastgesteld + draw(st.integers(0, 365)) * _DAY, dt.date(2023, 7, 1)),
     }
+    if draw(st.booleans()):  # a raadsvoorstel without a number is named by its date alone
+        data["vaststelling"]["voorstel_nummer"] = draw(_FREE)
+    if draw(st.booleans()):
+        data["titel"] = draw(_FREE).rstrip(".;: ") or "Verordening"
+    if vastgesteld > dt.date(2023, 7, 1) and draw(st.booleans()):  # adopted late: working back (issue 14)
+        data["inwerkingtreding"] = draw(st.sampled_from(["dag_na_bekendmaking", vastgesteld + _DAY]))
+        data["terugwerkende_kracht_tot"] = draw(st.dates(dt.date(2023, 7, 1), vastgesteld))
+    elif vastgesteld >= dt.date(2023, 6, 30) and draw(st.booleans()):
+        data["inwerkingtreding"] = "dag_na_bekendmaking"
     if draw(st.booleans()):  # any version of the Participatiewet, also past the newest known
         data["wet"] = {"peildatum": draw(st.dates(dt.date(2023, 7, 1), dt.date(2031, 12, 31)))}
     if draw(st.booleans()):
         gevraagd = vastgesteld - draw(st.integers(0, 120)) * _DAY
         raad: dict = {"advies_gevraagd": gevraagd}
         if draw(st.booleans()):
-            raad["advies_ontvangen"] = gevraagd + draw(st.integers(0, 60)) * _DAY
+            raad["advies_ontvangen"] = min(gevraagd + draw(st.integers(0, 60)) * _DAY, vastgesteld)
+            if draw(st.booleans()):  # only the date of the advice is known
+                del raad["advies_gevraagd"]
+        if draw(st.booleans()):
+            raad["grondslag"] = draw(_FREE)
         if draw(st.booleans()):
             raad["naam"] = draw(st.sampled_from(["cliëntenraad", "Adviesraad Sociaal Domein", "participatieraad"]))
         data["clientenraad"] = raad

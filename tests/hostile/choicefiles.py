@@ -111,11 +111,9 @@ def field_cases() -> Iterator[Case]:
         for raw in GOOD_TEXTS:
             yield file_case("keuzebestand", f"text {path} = {raw}", with_value(path, raw), ACCEPTED)
         yield _refused(f"text {path} too long", with_value(path, '"' + "x" * 2001 + '"'), path, "te lang")
-    yield _refused(
-        "voorstel_nummer null",
-        with_value("vaststelling.voorstel_nummer", "null"),
-        "vaststelling.voorstel_nummer",
-        "verwacht tekst",
+    # A raadsvoorstel without a number: the aanhef names only its date.
+    yield file_case(
+        "keuzebestand", "voorstel_nummer null", with_value("vaststelling.voorstel_nummer", "null"), ACCEPTED
     )
 
 

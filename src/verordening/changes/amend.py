@@ -3,8 +3,8 @@
 The amended ordinance keeps OLD's numbers (changes/instructions.py numbers and words the
 instructions); its text is NEW's text with references written in the amended numbering (`target`).
 
-Some choices are data of a decision rather than content: the year (citeertitel), adoption,
-entry into force, the withdrawn ordinance and the cliëntenraad step. For the amended
+Some choices are data of a decision rather than content: the year and the citeertitel, adoption,
+entry into force and retroactive effect, the withdrawn ordinance and the cliëntenraad step. For the amended
 ordinance they stay those of OLD; NEW's values go into the aanhef and Artikel II and III of
 the amending ordinance itself. Every sentence is the clause library's (wijzigingsverordening.j2).
 """
@@ -33,7 +33,16 @@ from verordening.engine.texts import WIJZIGINGSVERORDENING, DocumentTexts, docum
 
 __all__ = ["AmendError", "Amendment", "Instruction", "Slot", "amend", "assemble_numbered", "fragment"]
 
-DECISION_KEYS = ("jaar", "vaststelling", "inwerkingtreding", "intrekking", "clientenraad")
+# The citeertitel (titel) stays OLD's: an amendment does not rename the ordinance it amends.
+DECISION_KEYS = (
+    "jaar",
+    "titel",
+    "vaststelling",
+    "inwerkingtreding",
+    "terugwerkende_kracht_tot",
+    "intrekking",
+    "clientenraad",
+)
 
 
 def target_choices(old: Choices, new: Choices) -> Choices:
@@ -128,7 +137,7 @@ class Amendment:
 
     @property
     def artikel_ii(self) -> str:
-        return self.t("artikel_ii", datum=self.new.inwerkingtreding)
+        return self.t("artikel_ii", datum=self.new.inwerkingtreding, terug=self.new.terugwerkende_kracht_tot)
 
     @property
     def artikel_iii(self) -> str:
@@ -170,7 +179,9 @@ class Amendment:
 
     @property
     def toelichting_artikel_ii(self) -> str:
-        return self.t("toelichting_artikel_ii", datum=self.new.inwerkingtreding)
+        return self.t(
+            "toelichting_artikel_ii", datum=self.new.inwerkingtreding, terug=self.new.terugwerkende_kracht_tot
+        )
 
 
 def amend(old_choices: Choices, new_choices: Choices, library: ClauseLibrary | None = None) -> Amendment:

@@ -28,8 +28,10 @@ def model_choices(draft: Choices) -> Choices:
     return Choices(
         gemeente=draft.gemeente,
         jaar=draft.jaar,
+        titel=draft.titel,
         vaststelling=draft.vaststelling,
         inwerkingtreding=draft.inwerkingtreding,
+        terugwerkende_kracht_tot=draft.terugwerkende_kracht_tot,
         intrekking=draft.intrekking,
         clientenraad=draft.clientenraad,
         wet=draft.wet,

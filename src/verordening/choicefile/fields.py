@@ -11,9 +11,19 @@ from __future__ import annotations
 
 import datetime as dt
 import unicodedata
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BeforeValidator, Field, StringConstraints
+from pydantic import (
+    AfterValidator,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    TypeAdapter,
+    ValidationError,
+    WrapValidator,
+)
+from pydantic_core import PydanticCustomError
 
 # The Participatiewet is in force since 1 January 2015; no date of this ordinance lies before it.
 FIRST_DATE = dt.date(2015, 1, 1)
@@ -79,3 +89,24 @@ def _plausible(value: dt.date) -> dt.date:
 
 
 Date = Annotated[dt.date, BeforeValidator(_iso_text), AfterValidator(_plausible)]
+
+
+# The entry into force: a date, or the day after the day of publication (Aanwijzingen voor de
+# regelgeving, aanwijzing 4.22, model G), which is not known when the raad decides.
+DAG_NA_BEKENDMAKING = "dag_na_bekendmaking"
+_DATE = TypeAdapter(Date, config=ConfigDict(strict=True))
+
+
+def _date_or_day_after(value: object, handler: Any) -> object:
+    if value == DAG_NA_BEKENDMAKING:
+        return value
+    try:
+        return _DATE.validate_python(value)
+    except ValidationError as exc:
+        error = exc.errors()[0]
+        if error["type"] == "value_error":  # a real date outside the plausible years says so itself
+            raise ValueError(str(error["ctx"]["error"])) from None
+        raise PydanticCustomError("datum_of_dag", "verwacht een datum of dag_na_bekendmaking") from None
+
+
+EntryIntoForce = Annotated[dt.date | Literal["dag_na_bekendmaking"], WrapValidator(_date_or_day_after)]

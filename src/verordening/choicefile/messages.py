@@ -13,6 +13,7 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel
 
+from verordening.choicefile.fields import DAG_NA_BEKENDMAKING
 from verordening.choicefile.keys import title_at
 from verordening.choicefile.schema import Choices
 from verordening.errors import Problem
@@ -71,7 +72,7 @@ def _message(err: dict[str, Any], loc: tuple[Any, ...], raw: str | None = None) 
     if kind == "extra_forbidden":
         allowed = _allowed_keys(loc[:-1])
         if loc[-1] in allowed:  # a key of the other branch of the cliëntenraad choice
-            return f"de sleutel '{loc[-1]}' gaat niet samen met de andere sleutels hier; verwacht óf 'advies_gevraagd' (met 'advies_ontvangen') óf 'afgezien' met de reden, niet allebei"
+            return f"de sleutel '{loc[-1]}' gaat niet samen met de andere sleutels hier; verwacht óf 'advies_gevraagd' en/of 'advies_ontvangen' óf 'afgezien' met de reden, niet allebei"
         close = difflib.get_close_matches(str(loc[-1]), allowed, n=1)
         hint = (
             f"; bedoelt u '{close[0]}'?" if close else (f"; toegestaan zijn: {', '.join(allowed)}" if allowed else "")
@@ -89,6 +90,10 @@ def _message(err: dict[str, Any], loc: tuple[Any, ...], raw: str | None = None) 
         return f"verwacht true of false (zonder aanhalingstekens), gegeven: {shown}"
     if kind in ("date_parsing", "date_type", "date_from_datetime_parsing", "date_from_datetime_inexact"):
         return f"verwacht een datum als JJJJ-MM-DD (bijvoorbeeld 2023-07-01), gegeven: {shown}"
+    if kind == "datum_of_dag":  # the entry into force (fields.EntryIntoForce)
+        close = difflib.get_close_matches(str(given), [DAG_NA_BEKENDMAKING], n=1, cutoff=0.6)
+        hint = f"; bedoelt u '{close[0]}'?" if close and isinstance(given, str) else ""
+        return f"verwacht een datum als JJJJ-MM-DD (bijvoorbeeld 2023-07-01) of {DAG_NA_BEKENDMAKING}, gegeven: {shown}{hint}"
     if kind in ("enum", "literal_error"):
         options = str(ctx.get("expected", "")).replace("'", "").replace(" or ", " of ")
         close = difflib.get_close_matches(
@@ -114,7 +119,7 @@ def _message(err: dict[str, Any], loc: tuple[Any, ...], raw: str | None = None) 
     if kind in ("dict_type", "model_type", "model_attributes_type"):
         return f"verwacht een groep sleutels (ingesprongen regels 'sleutel: waarde'), gegeven: {shown}"
     if kind == "union_tag_invalid" or kind == "union_tag_not_found":
-        return "verwacht óf 'advies_gevraagd' (met 'advies_ontvangen') óf 'afgezien' met de reden"
+        return "verwacht óf 'advies_gevraagd' en/of 'advies_ontvangen' óf 'afgezien' met de reden"
     if kind in ("value_error", "samenhang"):
         return str(ctx.get("error", err["msg"])) if kind == "value_error" else err["msg"]
     if kind in ("float_parsing", "float_type", "decimal_parsing"):
@@ -153,7 +158,7 @@ def _model_at(loc: tuple[Any, ...]) -> type[BaseModel] | None:
 
 def _allowed_keys(loc: tuple[Any, ...]) -> list[str]:
     if loc and loc[-1] == "clientenraad" or loc == ("clientenraad",):
-        return ["advies_gevraagd", "advies_ontvangen", "naam", "afgezien"]
+        return ["advies_gevraagd", "advies_ontvangen", "naam", "grondslag", "afgezien"]
     model = _model_at(loc)
     return list(model.model_fields) if model else []
 
@@ -169,7 +174,7 @@ _EXPECTED = {
 def expected_at(loc: tuple[Any, ...]) -> str:
     """What the key at `loc` holds, in words ("" if unknown)."""
     if loc == ("clientenraad",):
-        return "'advies_gevraagd' (met 'advies_ontvangen') of 'afgezien' met de reden"
+        return "'advies_gevraagd' en/of 'advies_ontvangen' of 'afgezien' met de reden"
     parent = _model_at(loc[:-1]) if loc[:-1] != ("clientenraad",) else None
     candidates = [parent] if parent else models_in(Choices.model_fields["clientenraad"].annotation)
     field = next((m.model_fields[str(loc[-1])] for m in candidates if str(loc[-1]) in m.model_fields), None)

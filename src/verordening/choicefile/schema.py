@@ -11,13 +11,12 @@ import datetime as dt
 import typing
 from enum import Enum
 from functools import cache
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
 from pydantic import (
     BaseModel,
     ConfigDict,
     Discriminator,
-    Field,
     Tag,
     field_validator,
     model_validator,
@@ -25,38 +24,13 @@ from pydantic import (
 from pydantic import (
     Strict as StrictType,
 )
-from pydantic_core import PydanticCustomError, PydanticUndefined
 
-from verordening.choicefile.fields import Date, Months, Name, ShortText, Text, Year
+from verordening.choicefile.base import Strict, choice, conflict
+from verordening.choicefile.fields import DAG_NA_BEKENDMAKING, Date, EntryIntoForce, Months, Name, ShortText, Text, Year
 from verordening.choicefile.municipalities import municipality_by_name
 
-
-def _conflict(key: str, message: str) -> PydanticCustomError:
-    """A cross-field error, reported at `key` (dotted, relative to the model that raises it; "" = the model itself)."""
-    return PydanticCustomError("samenhang", message, {"sleutel": key})
-
-
-def _choice(
-    default: Any = PydanticUndefined,
-    *,
-    titel: str,
-    uitleg: str,
-    eenheid: str | None = None,
-    leeg: str | None = None,
-    opties: dict[str, str] | None = None,
-    opsomming: str | None = None,
-    **field: Any,
-) -> Any:
-    """A key with its meaning, written once: a Dutch title (as it reads within a sentence), what it decides, and
-    where it applies the unit of a number, what an empty value means, the words for each option and the word
-    that joins the items of a list ("en", "of"). engine/meaning.py reads them wherever a choice is shown."""
-    given = (("eenheid", eenheid), ("leeg", leeg), ("opties", opties), ("opsomming", opsomming))
-    extra = {key: value for key, value in given if value}
-    return Field(default, title=titel, description=uitleg, json_schema_extra=extra or None, **field)
-
-
-class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)  # no true as 1, no 24 as "24"
+_conflict = conflict  # the short names this module has always used
+_choice = choice
 
 
 class Kwaliteitseis(str, Enum):
@@ -85,6 +59,11 @@ INDIVIDUAL_STANDARDS = frozenset(
 BREED_OFFENSIEF = dt.date(2023, 7, 1)
 
 
+# The Act itself (Stb. 2022, 499) was published in December 2022; a raad cannot have adopted an ordinance
+# resting on it before then. (Its day of issue in that month is not in the sources at hand.)
+BREED_OFFENSIEF_BEKENDGEMAAKT = dt.date(2022, 12, 1)
+
+
 class Vaststelling(Strict):
     datum: Date = _choice(
         titel="datum van vaststelling",
@@ -96,11 +75,25 @@ class Vaststelling(Strict):
         uitleg="De datum van het voorstel van het college aan de raad.",
         examples=["2023-05-16"],
     )
-    voorstel_nummer: ShortText = _choice(
+    voorstel_nummer: ShortText | None = _choice(
+        None,
         titel="nummer van het raadsvoorstel",
-        uitleg="Het nummer van het voorstel, zoals het in de aanhef staat.",
+        uitleg="Het nummer van het voorstel, zoals het in de aanhef staat. Zonder nummer noemt de aanhef "
+        "alleen de datum van het voorstel.",
+        leeg="geen nummer",
         examples=["RV-2023-041"],
     )
+
+    @field_validator("datum")
+    @classmethod
+    def _after_the_act(cls, value: dt.date) -> dt.date:
+        if value < BREED_OFFENSIEF_BEKENDGEMAAKT:
+            raise ValueError(
+                f"verwacht een datum op of na {BREED_OFFENSIEF_BEKENDGEMAAKT.isoformat()}, gegeven: {value}; de wet "
+                "Uitvoeren breed offensief (Stb. 2022, 499), waarop deze verordening berust, is in december 2022 "
+                "bekendgemaakt, dus de raad kan haar niet eerder hebben vastgesteld"
+            )
+        return value
 
     @model_validator(mode="after")
     def _proposal_before_adoption(self) -> Vaststelling:
@@ -112,14 +105,26 @@ class Vaststelling(Strict):
         return self
 
 
+_GRONDSLAG = dict(
+    titel="verordening cliëntenparticipatie",
+    uitleg="De citeertitel van de verordening waarin de gemeente op grond van artikel 47 Participatiewet regelt hoe "
+    "cliënten bij de uitvoering worden betrokken; de toelichting en de controlelijst noemen haar.",
+    leeg="niet genoemd",
+    examples=["Verordening cliëntenparticipatie sociaal domein Veendam 2022"],
+)
+
+
 class AdviesCliëntenraad(Strict):
-    """Advice of the cliëntenraad requested and received (art. 47 Participatiewet)."""
+    """Advice of the cliëntenraad requested, received, or both (art. 47 Participatiewet)."""
 
     model_config = ConfigDict(title="de cliëntenraad is om advies gevraagd")
 
-    advies_gevraagd: Date = _choice(
+    advies_gevraagd: Date | None = _choice(
+        None,
         titel="advies gevraagd op",
-        uitleg="De datum waarop de cliëntenraad om advies over het ontwerp is gevraagd.",
+        uitleg="De datum waarop de cliëntenraad om advies over het ontwerp is gevraagd. Mag ontbreken als de "
+        "datum van het advies bekend is.",
+        leeg="niet bekend",
         examples=["2023-04-03"],
     )
     advies_ontvangen: Date | None = _choice(
@@ -133,10 +138,22 @@ class AdviesCliëntenraad(Strict):
         titel="naam van de cliëntenraad",
         uitleg="De naam waaronder de cliëntenraad of adviesraad in de aanhef wordt genoemd.",
     )
+    grondslag: ShortText | None = _choice(None, **_GRONDSLAG)
 
     @model_validator(mode="after")
     def _received_after_requested(self) -> AdviesCliëntenraad:
-        if self.advies_ontvangen is not None and self.advies_ontvangen < self.advies_gevraagd:
+        if self.advies_gevraagd is None and self.advies_ontvangen is None:
+            raise _conflict(
+                "",
+                "verwacht de datum waarop de cliëntenraad om advies is gevraagd (advies_gevraagd), de datum van zijn "
+                "advies (advies_ontvangen) of beide, gegeven: geen van beide; is er geen advies gevraagd, geef dan "
+                "'afgezien' met de reden",
+            )
+        if (
+            self.advies_ontvangen is not None
+            and self.advies_gevraagd is not None
+            and self.advies_ontvangen < self.advies_gevraagd
+        ):
             raise _conflict(
                 "advies_ontvangen",
                 f"verwacht een datum op of na advies_gevraagd ({self.advies_gevraagd}), gegeven: {self.advies_ontvangen} (vóór advies_gevraagd); een advies kan niet binnenkomen voordat het is gevraagd",
@@ -153,6 +170,7 @@ class AfgezienCliëntenraad(Strict):
         titel="reden om geen advies te vragen",
         uitleg="Waarom de cliëntenraad niet om advies is gevraagd; de controle op artikel 47 Participatiewet toont haar.",
     )
+    grondslag: ShortText | None = _choice(None, **_GRONDSLAG)
 
 
 def _clientenraad_branch(value: object) -> str:
@@ -342,6 +360,17 @@ class Wet(Strict):
         return value
 
 
+class Reikwijdte(Strict):
+    """Which Acts the ordinance also carries out, beside the Participatiewet."""
+
+    ioaw_ioaz: bool = _choice(
+        False,
+        titel="ook voor de IOAW en de IOAZ",
+        uitleg="Of de verordening ook de ondersteuning regelt van personen met een uitkering op grond van de IOAW of "
+        "de IOAZ (artikel 36 van die wetten); de aanhef en de begripsbepalingen noemen die wetten dan.",
+    )
+
+
 class Choices(Strict):
     """One municipality's choice file, validated."""
 
@@ -351,12 +380,35 @@ class Choices(Strict):
     jaar: Year = _choice(
         titel="jaar in de citeertitel", uitleg="Het jaartal in de citeertitel van de verordening.", examples=[2023]
     )
+    titel: ShortText | None = _choice(
+        None,
+        titel="citeertitel",
+        uitleg="De naam waaronder de verordening wordt aangehaald, als die afwijkt van "
+        "'Re-integratieverordening Participatiewet [gemeente] [jaar]', bijvoorbeeld omdat zij ook de IOAW en de "
+        "IOAZ regelt.",
+        leeg="Re-integratieverordening Participatiewet [gemeente] [jaar]",
+        examples=["Re-integratieverordening Participatiewet, IOAW en IOAZ Maashorst 2023"],
+    )
+    reikwijdte: Reikwijdte = _choice(
+        Reikwijdte(), titel="reikwijdte", uitleg="Voor welke uitkeringen de verordening ook geldt."
+    )
     vaststelling: Vaststelling = _choice(
         titel="vaststelling", uitleg="Wanneer de raad de verordening vaststelt, op welk voorstel."
     )
-    inwerkingtreding: Date = _choice(
-        titel="datum van inwerkingtreding",
-        uitleg="De dag waarop de verordening in werking treedt.",
+    inwerkingtreding: EntryIntoForce = _choice(
+        titel="inwerkingtreding",
+        uitleg="De dag waarop de verordening in werking treedt: een datum, of dag_na_bekendmaking als zij in "
+        "werking treedt op de dag na die waarop zij in het Gemeenteblad is bekendgemaakt.",
+        opties={DAG_NA_BEKENDMAKING: "de dag na die van de bekendmaking"},
+        examples=["2023-07-01", DAG_NA_BEKENDMAKING],
+    )
+    terugwerkende_kracht_tot: Date | None = _choice(
+        None,
+        titel="terugwerkende kracht tot en met",
+        uitleg="De dag tot en met welke de verordening terugwerkt, als zij wordt vastgesteld of in werking treedt "
+        "na de dag waarop haar regels al moesten gelden (zoals 1 juli 2023). De toelichting motiveert de "
+        "terugwerkende kracht; de controlelijst waarschuwt als zij iemand kan benadelen.",
+        leeg="geen terugwerkende kracht",
         examples=["2023-07-01"],
     )
     intrekking: ShortText | None = _choice(
@@ -412,6 +464,16 @@ class Choices(Strict):
             )
         return value
 
+    @field_validator("titel")
+    @classmethod
+    def _title_without_full_stop(cls, value: str | None) -> str | None:
+        if value is not None and value.endswith((".", ";", ":")):
+            raise ValueError(
+                f"verwacht een citeertitel zonder leesteken aan het eind, gegeven: {value!r}; de verordening zet de "
+                "punt zelf ('Deze verordening wordt aangehaald als: …')"
+            )
+        return value
+
     @field_validator("gemeente")
     @classmethod
     def _known_municipality(cls, value: str) -> str:
@@ -419,35 +481,101 @@ class Choices(Strict):
 
     @model_validator(mode="after")
     def _dates_in_order(self) -> Choices:
-        if self.inwerkingtreding < self.vaststelling.datum:
+        start = self.inwerkingtreding_datum
+        if start is not None and start < self.vaststelling.datum:
             raise _conflict(
                 "inwerkingtreding",
-                f"verwacht een datum op of na de vaststelling ({self.vaststelling.datum}), gegeven: {self.inwerkingtreding} (vóór de vaststelling); een verordening treedt pas in werking als zij is vastgesteld",
+                f"verwacht een datum op of na de vaststelling ({self.vaststelling.datum}), gegeven: {start} (vóór de vaststelling); een verordening treedt pas in werking als zij is vastgesteld; werkt zij terug, geef dan de datum van bekendmaking of dag_na_bekendmaking en zet de eerdere datum bij terugwerkende_kracht_tot",
             )
-        if self.wet.peildatum is None and self.inwerkingtreding < BREED_OFFENSIEF:
+        if self.wet.peildatum is None and start is not None and start < BREED_OFFENSIEF:
             raise _conflict(
                 "inwerkingtreding",
                 f"verwacht een datum op of na 2023-07-01, de inwerkingtreding van de wet Uitvoeren breed offensief, "
-                f"gegeven: {self.inwerkingtreding}; deze verordening berust op de Participatiewet zoals die sindsdien luidt",
+                f"gegeven: {start}; deze verordening berust op de Participatiewet zoals die sindsdien luidt",
             )
         if (
-            isinstance(self.clientenraad, AdviesCliëntenraad)
-            and self.clientenraad.advies_gevraagd > self.vaststelling.datum
+            self.wet.peildatum is None
+            and start is None
+            and self.vaststelling.datum < BREED_OFFENSIEF - dt.timedelta(days=1)
         ):
             raise _conflict(
-                "clientenraad.advies_gevraagd",
-                f"verwacht een datum op of vóór de vaststelling ({self.vaststelling.datum}), gegeven: {self.clientenraad.advies_gevraagd} (na de vaststelling); de cliëntenraad wordt om advies gevraagd voordat de raad besluit",
+                "inwerkingtreding",
+                f"verwacht bij een vaststelling vóór 30 juni 2023 ({self.vaststelling.datum}) een datum van "
+                f"inwerkingtreding op of na 2023-07-01, gegeven: {DAG_NA_BEKENDMAKING}; de dag na de bekendmaking kan "
+                "dan vóór 1 juli 2023 vallen, de inwerkingtreding van de wet Uitvoeren breed offensief waarop deze "
+                "verordening berust",
             )
+        self._retroactive_in_order()
+        raad = self.clientenraad
+        if isinstance(raad, AdviesCliëntenraad):
+            if raad.advies_gevraagd is not None and raad.advies_gevraagd > self.vaststelling.datum:
+                raise _conflict(
+                    "clientenraad.advies_gevraagd",
+                    f"verwacht een datum op of vóór de vaststelling ({self.vaststelling.datum}), gegeven: {raad.advies_gevraagd} (na de vaststelling); de cliëntenraad wordt om advies gevraagd voordat de raad besluit",
+                )
+            if raad.advies_ontvangen is not None and raad.advies_ontvangen > self.vaststelling.datum:
+                raise _conflict(
+                    "clientenraad.advies_ontvangen",
+                    f"verwacht een datum op of vóór de vaststelling ({self.vaststelling.datum}), gegeven: {raad.advies_ontvangen} (na de vaststelling); de aanhef noemt het advies dat de raad kende toen hij besloot",
+                )
         return self
+
+    def _retroactive_in_order(self) -> None:
+        back = self.terugwerkende_kracht_tot
+        if back is None:
+            return
+        if back < BREED_OFFENSIEF:
+            raise _conflict(
+                "terugwerkende_kracht_tot",
+                f"verwacht een datum op of na 2023-07-01, de inwerkingtreding van de wet Uitvoeren breed offensief, "
+                f"gegeven: {back}; vóór die dag gold de Participatiewet niet zoals deze verordening haar uitvoert",
+            )
+        if back > self.vaststelling.datum:
+            raise _conflict(
+                "terugwerkende_kracht_tot",
+                f"verwacht een datum op of vóór de vaststelling ({self.vaststelling.datum}), gegeven: {back} (na de "
+                "vaststelling); terugwerkende kracht reikt terug tot een dag vóór het besluit van de raad",
+            )
+        start = self.inwerkingtreding_datum
+        if start is not None and back >= start:
+            raise _conflict(
+                "terugwerkende_kracht_tot",
+                f"verwacht een datum vóór de inwerkingtreding ({start}), gegeven: {back}; een verordening die op of "
+                "na die dag gaat gelden, werkt niet terug: laat deze regel weg",
+            )
+
+    @property
+    def dag_na_bekendmaking(self) -> bool:
+        """Whether the ordinance enters into force on the day after its publication (no date known yet)."""
+        return self.inwerkingtreding == DAG_NA_BEKENDMAKING
+
+    @property
+    def inwerkingtreding_datum(self) -> dt.date | None:
+        """The date of entry into force; None when it is the day after publication."""
+        return self.inwerkingtreding if isinstance(self.inwerkingtreding, dt.date) else None
+
+    @property
+    def werking_vanaf(self) -> dt.date:
+        """The first day the ordinance's rules apply: the retroactive date, the date of entry into force, or (the
+        day after publication not being known) the day after adoption, the earliest it can be."""
+        return (
+            self.terugwerkende_kracht_tot
+            or self.inwerkingtreding_datum
+            or self.vaststelling.datum + dt.timedelta(days=1)
+        )
 
     @property
     def peildatum(self) -> dt.date:
-        """The date whose text of the Participatiewet applies: wet.peildatum, else the entry into force."""
-        return self.wet.peildatum or self.inwerkingtreding
+        """The date whose text of the Participatiewet applies: wet.peildatum, else the date of entry into force.
+
+        An ordinance that enters into force on the day after its publication takes the text in force on the day
+        the raad adopts it: that is the text the raad decides on, and the day of publication is not yet known.
+        Retroactive effect does not change it: the ordinance must fit the Act from the day it enters into force."""
+        return self.wet.peildatum or self.inwerkingtreding_datum or self.vaststelling.datum
 
     @property
     def citeertitel(self) -> str:
-        return f"Re-integratieverordening Participatiewet {self.gemeente} {self.jaar}"
+        return self.titel or f"Re-integratieverordening Participatiewet {self.gemeente} {self.jaar}"
 
 
 @cache

@@ -139,5 +139,5 @@ def compute(ordinance: Ordinance, library: ClauseLibrary | None = None) -> Check
     library = library or load_library(ordinance.library)
     law = ordinance.law or library.law.in_force(ordinance.choices.peildatum)
     vereisten = [check_requirement(library, ordinance, r) for r in library.requirements_for(law)]
-    procedure = check_procedure(ordinance.choices, library.checklist_texts)
+    procedure = check_procedure(ordinance.choices, library.checklist_texts, library.law)
     return Checklist(ordinance.choices.peildatum, law, vereisten, procedure)

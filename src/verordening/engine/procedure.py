@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from verordening.choicefile.keys import title_at
 from verordening.choicefile.schema import AdviesCliëntenraad, Choices
+from verordening.engine.law import Law
 from verordening.engine.texts import Texts
 
 # Fewer days than this between adoption and entry into force leave too little time to publish.
@@ -20,7 +21,7 @@ PUBLICATION_DAYS = 7
 
 @dataclass(frozen=True)
 class ProcedureResult:
-    requirement: str  # "47", "bekendmaking"
+    requirement: str  # "47", "bekendmaking", "terugwerkende kracht"
     citation: str
     status: str  # "in_orde", "opmerking", "waarschuwing"
     reason: str
@@ -28,10 +29,13 @@ class ProcedureResult:
 
 def _clientenraad(k: Choices, say: Texts) -> ProcedureResult:
     key = "procedure.artikel_47"
-    citation = say(f"{key}.citation")
     raad = k.clientenraad
+    grondslag = raad.grondslag or ""
+    citation = say(f"{key}.citation", grondslag=grondslag)
     if not isinstance(raad, AdviesCliëntenraad):
-        return ProcedureResult("47", citation, "waarschuwing", say(f"{key}.afgezien", reden=raad.afgezien))
+        return ProcedureResult(
+            "47", citation, "waarschuwing", say(f"{key}.afgezien", reden=raad.afgezien, grondslag=grondslag)
+        )
     values = {
         "naam": raad.naam,
         "gevraagd": raad.advies_gevraagd,
@@ -47,11 +51,19 @@ def _clientenraad(k: Choices, say: Texts) -> ProcedureResult:
 
 def _bekendmaking(k: Choices, say: Texts) -> ProcedureResult:
     key = "procedure.bekendmaking"
-    days = (k.inwerkingtreding - k.vaststelling.datum).days
-    values = {"vastgesteld": k.vaststelling.datum, "inwerkingtreding": k.inwerkingtreding, "dagen": days}
+    citation = say(f"{key}.citation")
+    start = k.inwerkingtreding_datum
+    if start is None:  # the day after publication: it can never come before the publication
+        return ProcedureResult(
+            "bekendmaking", citation, "in_orde", say(f"{key}.dag_na", vastgesteld=k.vaststelling.datum)
+        )
+    days = (start - k.vaststelling.datum).days
+    values = {"vastgesteld": k.vaststelling.datum, "inwerkingtreding": start, "dagen": days}
+    if k.terugwerkende_kracht_tot is not None:  # a late publication is covered by the retroactive effect
+        return ProcedureResult("bekendmaking", citation, "in_orde", say(f"{key}.terugwerkend", **values))
     if days < PUBLICATION_DAYS:
-        return ProcedureResult("bekendmaking", say(f"{key}.citation"), "waarschuwing", say(f"{key}.te_kort", **values))
-    return ProcedureResult("bekendmaking", say(f"{key}.citation"), "in_orde", say(f"{key}.ruim", **values))
+        return ProcedureResult("bekendmaking", citation, "waarschuwing", say(f"{key}.te_kort", **values))
+    return ProcedureResult("bekendmaking", citation, "in_orde", say(f"{key}.ruim", **values))
 
 
 def _in_te_vullen(k: Choices, say: Texts) -> list[ProcedureResult]:
@@ -69,5 +81,33 @@ def _in_te_vullen(k: Choices, say: Texts) -> list[ProcedureResult]:
     ]
 
 
-def check_procedure(k: Choices, say: Texts) -> list[ProcedureResult]:
-    return [*_in_te_vullen(k, say), _clientenraad(k, say), _bekendmaking(k, say)]
+def _terugwerkende_kracht(k: Choices, say: Texts, law: Law | None) -> ProcedureResult | None:
+    """Retroactive effect is lawful where it favours residents; it burdens them where the text follows a later
+    version of the Act than the one in force in part of the period it reaches back to."""
+    back = k.terugwerkende_kracht_tot
+    if back is None:
+        return None
+    key = "procedure.terugwerkende_kracht"
+    values = {"terug": back, "intrekking": k.intrekking or ""}
+    if law is not None:
+        then, text = law.in_force(back), law.in_force(k.peildatum)
+        changes = [
+            {"datum": v.valid_from, "wijziging": c.summary.rstrip("."), "vindplaats": c.cited()}
+            for v, c in law.changes_since(then, relevant_only=True)
+            if v.valid_from <= text.valid_from
+        ]
+        if changes:
+            return ProcedureResult(
+                "terugwerkende kracht",
+                say(f"{key}.citation"),
+                "waarschuwing",
+                say(f"{key}.andere_wet", wet=text.label, wijzigingen=changes, **values),
+            )
+    return ProcedureResult("terugwerkende kracht", say(f"{key}.citation"), "opmerking", say(f"{key}.gunstig", **values))
+
+
+def check_procedure(k: Choices, say: Texts, law: Law | None = None) -> list[ProcedureResult]:
+    """The procedure findings; with `law` (the versions of the Act) a retroactive ordinance is also checked
+    against the versions in force during the period it reaches back to."""
+    results = [*_in_te_vullen(k, say), _clientenraad(k, say), _bekendmaking(k, say), _terugwerkende_kracht(k, say, law)]
+    return [r for r in results if r is not None]

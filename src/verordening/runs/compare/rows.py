@@ -125,7 +125,7 @@ def row_for(path: Path) -> RowOutcome:
             clientenraad_tekst=tekst,
             scheiding=jc.scheiding_handhaving_begeleiding,
             aanbieder=jc.aanbieder,
-            inwerkingtreding=choices.inwerkingtreding,
+            inwerkingtreding=choices.werking_vanaf,  # the first day its rules apply (schema.Choices)
             asks=asks,
             sort_key=dutch_sort_key(choices.gemeente),
         )
