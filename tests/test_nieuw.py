@@ -115,15 +115,19 @@ def interview(keys: list[str]) -> tuple[dict, list[str]]:
 def test_the_interview_asks_each_choice_and_explains_it(tmp_path: Path):
     keys = [
         ENTER,  # jaar: the proposed year
+        ENTER,  # titel: the standard citeertitel
+        ENTER,  # reikwijdte.ioaw_ioaz: nee
         "2027-03-11" + ENTER,  # vaststelling.datum
         "2027-02-02" + ENTER,  # voorstel_datum
         ENTER,  # voorstel_nummer: left empty -> provisional
         "2027-04-01" + ENTER,  # inwerkingtreding
+        ENTER,  # terugwerkende_kracht_tot: none
         ENTER,  # intrekking: none
         ENTER,  # clientenraad: asked for advice
         "2026-12-15" + ENTER,  # advies_gevraagd
         ENTER,  # advies_ontvangen: not yet
         ENTER,  # naam: cliëntenraad
+        ENTER,  # grondslag: not named
         SPACE + DOWN + DOWN + DOWN + SPACE + ENTER,  # kwaliteitseisen: OVAL-keurmerk and Nationaal Jobcoachregister
         CLEAR + "36" + ENTER,  # maximale_duur_maanden
         DOWN + ENTER,  # verlenging.toegestaan: from "nee" to "ja"
@@ -149,9 +153,10 @@ def test_the_interview_asks_each_choice_and_explains_it(tmp_path: Path):
 
 
 def test_the_interview_asks_again_what_does_not_fit_together():
-    keys = [ENTER, "2027-03-11" + ENTER, "2027-02-02" + ENTER, "RV-1" + ENTER]
+    keys = [ENTER, ENTER, ENTER, "2027-03-11" + ENTER, "2027-02-02" + ENTER, "RV-1" + ENTER]
     keys += ["2027-01-01" + ENTER]  # in force before adoption: asked again at the end
-    keys += [ENTER, ENTER, "2026-12-15" + ENTER, ENTER, ENTER, DOWN * 3 + SPACE + ENTER, ENTER, ENTER, ENTER, ENTER]
+    keys += [ENTER, ENTER, ENTER, "2026-12-15" + ENTER, ENTER, ENTER, ENTER, DOWN * 3 + SPACE + ENTER, ENTER, ENTER]
+    keys += [ENTER, ENTER]
     keys += [ENTER, ENTER, ENTER, ENTER]
     keys += [CLEAR + "2027-04-01" + ENTER]  # the answer asked again
     values, said = interview(keys)

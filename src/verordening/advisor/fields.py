@@ -104,11 +104,15 @@ def _field(path: str, prop: dict[str, Any], defs: dict[str, Any], required: bool
     kind = {"boolean": "bool", "integer": "int"}.get(value.get("type", ""))
     if kind is None:
         kind = "date" if value.get("format") == "date" else "text"
+    # A date or a word (inwerkingtreding: dag_na_bekendmaking): the words are the options of the date.
+    words = prop.get("opties", {})
+    consts = tuple((str(b["const"]), str(words.get(b["const"], b["const"]))) for b in branches if "const" in b)
     return Field(
         path,
         title,
         description,
         kind,
+        options=consts,
         minimum=value.get("minimum"),
         maximum=value.get("maximum"),
         max_length=value.get("maxLength"),

@@ -50,6 +50,8 @@ def parse(f: Field, raw: str | list[str] | None) -> Any:
     if f.kind == "int":
         return _number(f, text)
     if f.kind == "date":
+        if text in (value for value, _ in f.options):  # dag_na_bekendmaking
+            return text
         return _date(text)
     if f.kind == "select":
         return _option(f, text)
