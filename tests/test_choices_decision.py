@@ -161,3 +161,54 @@ def test_the_participation_ordinance_is_named_when_no_advice_was_asked():
     assert (
         found.status == "waarschuwing" and "ga na of de Verordening cliëntenparticipatie Nijkerk 2020" in found.reason
     )
+
+
+GELET_OP = "gelet op artikel 8a, eerste lid, aanhef en onderdelen a, c, d en e, en tweede lid, en artikel 10b, "
+
+
+def _gelet_op(ordinance: Ordinance) -> str:
+    return next(line for line in ordinance.aanhef if line.startswith("gelet op"))
+
+
+def test_ioaw_and_ioaz_in_the_gelet_op_the_definitions_and_the_participatieplaats():
+    # Art. 36 IOAW/IOAZ: the aanspraak follows the ordinance of art. 8a Pw; art. 38a: the participatieplaats
+    # (texts of 2023-07-01 and 2026-07-01, regelrecht-corpus). Art. 35 is about other ordinances.
+    o = assemble(choices_with(reikwijdte={"ioaw_ioaz": True}))
+    assert _gelet_op(o) == (
+        GELET_OP + "zevende lid, van de Participatiewet, de artikelen 36 en 38a van de Wet inkomensvoorziening oudere "
+        "en gedeeltelijk arbeidsongeschikte werkloze werknemers en de artikelen 36 en 38a van de Wet "
+        "inkomensvoorziening oudere en gedeeltelijk arbeidsongeschikte gewezen zelfstandigen;"
+    )
+    definitions = [u.text for u in o.article("begrippen").leden[0].children]
+    assert (
+        "IOAW: de Wet inkomensvoorziening oudere en gedeeltelijk arbeidsongeschikte werkloze werknemers;" in definitions
+    )
+    terms = [d.split(":")[0].lower() for d in definitions]
+    assert terms == sorted(terms)  # still alphabetical
+    assert "algemene bijstand of een uitkering op grond van de IOAW of de IOAZ ontvangt" in _article(
+        o, "participatieplaats"
+    )
+    assert "artikel 38a van die wetten" in _toelichting(o, "participatieplaats")
+    plain = assemble(choices_with())
+    assert _gelet_op(plain) == GELET_OP + "zevende lid, van de Participatiewet;"
+    assert "IOAW" not in _article(plain, "begrippen") + _article(plain, "participatieplaats")
+
+
+def test_a_higher_number_of_beschut_werk_places_with_the_order_of_placement():
+    o = assemble(choices_with(beschut_werk={"hoger_aantal": 40}))
+    assert _gelet_op(o) == GELET_OP + "vijfde en zevende lid, van de Participatiewet;"
+    text = _article(o, "beschut_werk")
+    assert "ten minste 40 dienstbetrekkingen beschut werk, of het hogere aantal" in text
+    assert "in de volgorde van de datum waarop het heeft vastgesteld" in text
+    assert o.article("beschut_werk").basis.startswith("artikel 8a, eerste lid, onderdeel e, en artikel 10b, vijfde en")
+    assert "De raad heeft dat gedaan" in _toelichting(o, "beschut_werk")
+    # the budget ceiling spares beschut werk up to the higher number too
+    exemptions = _article(o, "middelen")
+    assert f"vierde lid, van de wet of artikel {o.article('beschut_werk').number}, vierde lid," in exemptions
+    assert "deze verordening doet dat niet" in _toelichting(assemble(choices_with()), "beschut_werk")
+
+
+@pytest.mark.parametrize("value", [0, -1, 10_001, "veertig", 40.5, True])
+def test_a_higher_number_must_be_a_count(value):
+    with pytest.raises(ValidationError):
+        choices_with(beschut_werk={"hoger_aantal": value})

@@ -78,6 +78,9 @@ def choice_files(draw: st.DrawFn) -> dict:
         data["artikel_13_loonkostensubsidie"] = {"opnemen": True, "maximale_duur_maanden": draw(st.integers(1, 120))}
     data["persoonlijke_ondersteuning"] = {"subsidie_werkgever": draw(st.booleans())}
     data["budgetplafond"] = draw(st.booleans())
+    data["reikwijdte"] = {"ioaw_ioaz": draw(st.booleans())}
+    if draw(st.booleans()):
+        data["beschut_werk"] = {"hoger_aantal": draw(st.integers(1, 10_000))}
     if draw(st.booleans()):
         data["intrekking"] = draw(_FREE)
     return data

@@ -12,9 +12,10 @@ import typing
 from typing import Annotated, Any
 
 from pydantic import BaseModel
+from pydantic.fields import FieldInfo
 
 from verordening.choicefile.fields import DAG_NA_BEKENDMAKING
-from verordening.choicefile.keys import title_at
+from verordening.choicefile.keys import field_at, title_at
 from verordening.choicefile.schema import Choices
 from verordening.errors import Problem
 
@@ -197,7 +198,29 @@ _RANGES = {
 
 
 def _field_info(loc: tuple[Any, ...]) -> str:
-    return _RANGES.get(str(loc[-1]) if loc else "", "een waarde binnen het toegestane bereik")
+    known = _RANGES.get(str(loc[-1]) if loc else "")
+    if known:
+        return known
+    info = field_at(".".join(str(p) for p in loc if not isinstance(p, int)))
+    bounds = _bounds(info.annotation, list(info.metadata)) if info is not None else []
+    low = next((m.ge for m in bounds if hasattr(m, "ge")), None)
+    high = next((m.le for m in bounds if hasattr(m, "le")), None)
+    if info is None or low is None or high is None:
+        return "een waarde binnen het toegestane bereik"
+    unit = (info.json_schema_extra or {}).get("eenheid") if isinstance(info.json_schema_extra, dict) else None
+    return f"een geheel getal van {low} tot en met {high}" + (f" ({unit})" if unit else "")
+
+
+def _bounds(annotation: Any, found: list[Any]) -> list[Any]:
+    """The constraints (Ge, Le) on a field, also inside `Annotated[...] | None`."""
+    for arg in typing.get_args(annotation):
+        if isinstance(arg, FieldInfo):
+            found += arg.metadata
+        elif hasattr(arg, "ge") or hasattr(arg, "le"):
+            found.append(arg)
+        else:
+            _bounds(arg, found)
+    return found
 
 
 # PyYAML's English reasons (their start) -> what an advisor can act on.

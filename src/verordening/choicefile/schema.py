@@ -27,6 +27,7 @@ from pydantic import (
 
 from verordening.choicefile.base import Strict, choice, conflict
 from verordening.choicefile.fields import DAG_NA_BEKENDMAKING, Date, EntryIntoForce, Months, Name, ShortText, Text, Year
+from verordening.choicefile.instruments import BeschutWerk
 from verordening.choicefile.municipalities import municipality_by_name
 
 _conflict = conflict  # the short names this module has always used
@@ -439,6 +440,9 @@ class Choices(Strict):
         True,
         titel="budgetplafond",
         uitleg="Of het college voor een kalenderjaar een budgetplafond kan vaststellen voor soorten voorzieningen.",
+    )
+    beschut_werk: BeschutWerk = _choice(
+        BeschutWerk(), titel="beschut werk", uitleg="Hoeveel dienstbetrekkingen beschut werk het college realiseert."
     )
     wet: Wet = _choice(
         Wet(),

@@ -34,13 +34,14 @@ def _condition(env: Any, when: str) -> Any:
     return env.compile_expression(when, undefined_to_none=False)
 
 
-def _basis(env: Any, spec: ArticleSpec, law: LawVersion) -> str:
+def _basis(env: Any, spec: ArticleSpec, law: LawVersion, choices: Choices) -> str:
     """The statutory basis of the front matter; it may name a provision only some versions have
-    ("{% if wet.leerwerktraject_artikel_10f %}artikel 10f{% else %}artikel 7a, derde lid{% endif %}")."""
+    ("{% if wet.leerwerktraject_artikel_10f %}artikel 10f{% else %}artikel 7a, derde lid{% endif %}"), or one
+    a choice adds ("{% if k.beschut_werk.hoger_aantal %}vijfde en {% endif %}")."""
     if "{" not in spec.basis:
         return spec.basis
     try:
-        return " ".join(_basis_template(env, spec.basis).render(wet=law.view()).split())
+        return " ".join(_basis_template(env, spec.basis).render(wet=law.view(), k=choices).split())
     except TemplateError as exc:
         raise BuildError(f"{spec.path} [basis]: fout in de grondslag: {exc}") from exc
 
@@ -195,7 +196,7 @@ def build_articles(
                 number,
                 spec.title,
                 spec.chapter,
-                _basis(library.env, spec, law),
+                _basis(library.env, spec, law, choices),
                 list(spec.choices),
                 [r.id for r in requirements if spec.label in r.articles],
                 leden,
