@@ -137,6 +137,7 @@ def test_the_interview_asks_each_choice_and_explains_it(tmp_path: Path):
         ENTER,  # artikel 13: nee
         ENTER,  # subsidie_werkgever: ja
         ENTER,  # budgetplafond: ja
+        ENTER,  # delegatie: nadere regels
         ENTER,  # beschut_werk.hoger_aantal: the minister's number
         ENTER,  # peildatum: none
     ]
@@ -158,7 +159,7 @@ def test_the_interview_asks_again_what_does_not_fit_together():
     keys += ["2027-01-01" + ENTER]  # in force before adoption: asked again at the end
     keys += [ENTER, ENTER, ENTER, "2026-12-15" + ENTER, ENTER, ENTER, ENTER, DOWN * 3 + SPACE + ENTER, ENTER, ENTER]
     keys += [ENTER, ENTER]
-    keys += [ENTER, ENTER, ENTER, ENTER, ENTER]
+    keys += [ENTER, ENTER, ENTER, ENTER, ENTER, ENTER]
     keys += [CLEAR + "2027-04-01" + ENTER]  # the answer asked again
     values, said = interview(keys)
     assert values["inwerkingtreding"] == dt.date(2027, 4, 1)

@@ -79,6 +79,7 @@ def choice_files(draw: st.DrawFn) -> dict:
     data["persoonlijke_ondersteuning"] = {"subsidie_werkgever": draw(st.booleans())}
     data["budgetplafond"] = draw(st.booleans())
     data["reikwijdte"] = {"ioaw_ioaz": draw(st.booleans())}
+    data["delegatie"] = draw(st.sampled_from(["nadere_regels", "beleidsregels", "beide"]))
     if draw(st.booleans()):
         data["beschut_werk"] = {"hoger_aantal": draw(st.integers(1, 10_000))}
     if draw(st.booleans()):

@@ -441,6 +441,18 @@ class Choices(Strict):
         titel="budgetplafond",
         uitleg="Of het college voor een kalenderjaar een budgetplafond kan vaststellen voor soorten voorzieningen.",
     )
+    delegatie: Literal["nadere_regels", "beleidsregels", "beide"] = _choice(
+        "nadere_regels",
+        titel="uitwerking door het college",
+        uitleg="Hoe het college details uitwerkt waar de verordening dat toestaat (zoals de hoogte van een subsidie): "
+        "met nadere regels, met beleidsregels (artikel 4:81 Algemene wet bestuursrecht), of met beide. Wat artikel "
+        "8a Participatiewet de raad opdraagt, regelt de verordening in elk geval zelf.",
+        opties={
+            "nadere_regels": "nadere regels",
+            "beleidsregels": "beleidsregels",
+            "beide": "nadere regels en beleidsregels",
+        },
+    )
     beschut_werk: BeschutWerk = _choice(
         BeschutWerk(), titel="beschut werk", uitleg="Hoeveel dienstbetrekkingen beschut werk het college realiseert."
     )
