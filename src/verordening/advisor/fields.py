@@ -123,3 +123,31 @@ def _field(path: str, prop: dict[str, Any], defs: dict[str, Any], required: bool
 def _options(node: dict[str, Any]) -> tuple[tuple[str, str], ...]:
     words = node.get("opties", {})
     return tuple((str(v), str(words.get(v, v))) for v in node.get("enum", []))
+
+
+PROVISIONAL = "in_te_vullen"  # its options are keys of the file, not choices
+
+
+@cache
+def _option_values() -> frozenset[str]:
+    return frozenset(
+        o for f in choice_fields().walk() if f.kind == "multi" and f.key != PROVISIONAL for o, _ in f.options
+    )
+
+
+def conditional(f: Field, values: dict[str, Any]) -> bool:
+    """Whether an optional key depends on an earlier answer in its group (`values`): it is named after an
+    option (eigen_eisen), or a yes/no opens its group (verlenging.toegestaan)."""
+    if not f.nullable or not values:
+        return False
+    first_key, first_value = next(iter(values.items()))
+    return f.key in _option_values() or (isinstance(first_value, bool) and first_key != f.key)
+
+
+def applies(f: Field, values: dict[str, Any]) -> bool:
+    """Whether a key matters with these answers: a dependent key only when its option is chosen or its yes/no is yes."""
+    if not conditional(f, values):
+        return True
+    if f.key in _option_values():
+        return any(f.key in v for k, v in values.items() if k != f.key and isinstance(v, list))
+    return bool(next(iter(values.values())))

@@ -22,7 +22,7 @@ import questionary
 import yaml
 
 from verordening.advisor import commented, standard
-from verordening.advisor.fields import Field, choice_fields
+from verordening.advisor.fields import Field, applies, choice_fields, conditional
 from verordening.advisor.values import NO, YES, InvalidValue, parse, problems
 from verordening.engine.library import clauses_dir
 
@@ -74,9 +74,9 @@ class Interview:
         for f in group.children:
             if f.key in ("gemeente", commented.PROVISIONAL) or not _wanted(f, only):
                 continue
-            if not self._applies(f, values):
+            if not applies(f, values):
                 values[f.key] = None
-            elif f.nullable and self._conditional(f, values):  # asked because of an earlier answer: needed now
+            elif f.nullable and conditional(f, values):  # asked because of an earlier answer: needed now
                 values[f.key] = self._ask(replace(f, nullable=False, required=True), values.get(f.key))
             elif f.kind == "group":
                 self.say(f"\n{_capital(f.title)}: {f.description}")
@@ -85,24 +85,6 @@ class Interview:
                 self._forms(f, values)
             else:
                 values[f.key] = self._ask(f, values.get(f.key))
-
-    @staticmethod
-    def _conditional(f: Field, values: dict[str, Any]) -> bool:
-        first_key, first_value = next(iter(values.items()))
-        return f.key in _option_values() or (isinstance(first_value, bool) and first_key != f.key)
-
-    @staticmethod
-    def _applies(f: Field, values: dict[str, Any]) -> bool:
-        """An optional key named after an option matters when that option is chosen (eigen_eisen); one after a
-        yes/no that opens its group, when the answer is yes (verlenging.maximale_duur_maanden)."""
-        if not f.nullable:
-            return True
-        if f.key in _option_values():
-            return any(f.key in v for k, v in values.items() if k != f.key and isinstance(v, list))
-        first_key, first_value = next(iter(values.items()))
-        if isinstance(first_value, bool) and first_key != f.key:
-            return first_value
-        return True
 
     def _forms(self, f: Field, values: dict[str, Any]) -> None:
         current = values.get(f.key) or {}
@@ -180,12 +162,6 @@ class Interview:
 
 def _capital(text: str) -> str:
     return text[:1].upper() + text[1:]
-
-
-@cache
-def _option_values() -> frozenset[str]:
-    fields = choice_fields().walk()
-    return frozenset(o for f in fields if f.kind == "multi" and f.key != commented.PROVISIONAL for o, _ in f.options)
 
 
 def _wanted(f: Field, only: set[str]) -> bool:

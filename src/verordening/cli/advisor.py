@@ -90,3 +90,35 @@ def nieuw(
         f"Pas de keuzes aan met 'verordening bewerk {path}' of in een editor; bouw met 'verordening build {path}'."
     )
     raise typer.Exit(2 if code == 2 else 0)
+
+
+@app.command(options_metavar="[OPTIES]")
+def bewerk(
+    file: Annotated[
+        Path, typer.Argument(metavar="KEUZEBESTAND", help="Het keuzebestand dat u wilt bewerken.", show_default=False)
+    ],
+    poort: Annotated[
+        int, typer.Option("--poort", min=0, max=65535, help="Poort op 127.0.0.1; 0 kiest een vrije poort.")
+    ] = 0,
+    geen_browser: Annotated[bool, typer.Option("--geen-browser", help="Open de browser niet zelf.")] = False,
+) -> None:
+    """Bewerk een keuzebestand in de browser, met het ontwerp, de controle en de OVAL-scorecard ernaast."""
+    from verordening.advisor.editor.server import serve
+    from verordening.cli.app import UsageError
+
+    with refusals():
+        if not file.is_file():
+            raise UsageError(
+                f"{file}: dit bestand bestaat niet; maak het met 'verordening nieuw GEMEENTE --out {file}'"
+            )
+        try:
+            serve(file, poort, lambda url: typer.echo(url), open_browser=not geen_browser)
+        except KeyboardInterrupt:  # Ctrl-C is how the editor is meant to end (uvicorn re-raises it after shutdown)
+            pass
+        except OSError as exc:
+            if exc.errno in (98, 13):  # address in use, or a privileged port
+                raise UsageError(
+                    f"poort {poort} op 127.0.0.1 is niet beschikbaar; kies een andere met --poort"
+                ) from None
+            raise
+    typer.echo("De editor is gestopt.", err=True)
