@@ -65,3 +65,104 @@ def test_no_requirement_rests_on_a_delegation():
 def test_delegation_typo_is_refused():
     with pytest.raises(ValidationError):
         choices_with(delegatie="beleidsregel")
+
+
+def _article_text(ordinance: Ordinance, label: str) -> str:
+    return " ".join(ordinance.article(label).texts())
+
+
+@pytest.mark.parametrize(
+    "bedrag, words",
+    [
+        (450, "Ook twee premies in één kalenderjaar (€ 900) blijven daarbinnen"),
+        (1700, "twee premies in één kalenderjaar (€ 3.400) gaan er samen boven"),
+        (3500, "De premie gaat zelf al boven dat bedrag uit"),
+    ],
+)
+def test_premie_as_an_amount_with_its_relation_to_the_exemption(bedrag, words):
+    o = assemble(choices_with(participatieplaats={"premie": {"bedrag": bedrag}}))
+    amount = f"€ {bedrag:,}".replace(",", ".")
+    assert _lid(o, "premie_participatieplaats", "hoogte") == (
+        f"De premie, bedoeld in artikel 10a, zesde lid, van de wet, bedraagt {amount} per periode van zes maanden."
+    )
+    why = _toelichting(o, "premie_participatieplaats")
+    assert words in why and "€ 2.979,00" in why  # the maximum of the version in force (2023-07-01)
+    assert "keuze van de gemeente en niet aan het VNG-model ontleend" in why and "vierde deel" not in why
+    default = assemble(choices_with())
+    assert "een vierde deel van het bedrag" in _lid(default, "premie_participatieplaats", "hoogte")
+    assert _met(o)["8a-2-b"] and _met(o) == _met(default)
+
+
+def test_proefplaats_conditions_follow_the_choices():
+    text = _article_text(assemble(choices_with()), "proefplaatsing")
+    assert "een dienstbetrekking aan te gaan voor ten minste zes maanden, als" in text
+    assert "niet eerder in dezelfde of een vergelijkbare functie" in text and "zonder gegronde reden" in text
+    loose = assemble(
+        choices_with(proefplaats={"minimale_duur_dienstbetrekking_maanden": None, "uitsluitingsgronden": []})
+    )
+    toestemming = loose.article("proefplaatsing").leden[0]
+    assert [o.text for o in toestemming.children][
+        -1
+    ] == "de werkzaamheden niet leiden tot verdringing van reguliere arbeid."
+    assert "een dienstbetrekking aan te gaan, als de persoon geschikt blijkt" in toestemming.children[0].text
+    assert "De verordening stelt geen minimumduur" in _toelichting(loose, "proefplaatsing")
+    twelve = assemble(choices_with(proefplaats={"minimale_duur_dienstbetrekking_maanden": 12}))
+    assert "voor ten minste twaalf maanden" in _article_text(twelve, "proefplaatsing")
+    assert _met(loose)["8a-2-d"] and _met(twelve)["8a-2-d"]
+
+
+def test_article_13_cap_and_minimum_contract():
+    a13 = {"opnemen": True, "maximale_duur_maanden": 12, "maximaal_percentage_wml": 70}
+    o = assemble(choices_with(artikel_13_loonkostensubsidie={**a13, "minimale_duur_dienstbetrekking_maanden": None}))
+    text = _article_text(o, "lks_buiten_doelgroep")
+    assert "ten hoogste 70 procent van het wettelijk minimumloon" in text and "ten minste zes maanden" not in text
+    assert "Dat maximum ligt boven de 50 procent" in _toelichting(o, "lks_buiten_doelgroep")
+    default = _article_text(assemble(choices_with()), "lks_buiten_doelgroep")
+    assert "ten hoogste 50 procent" in default and "een duur heeft van ten minste zes maanden" in default
+    nine = assemble(choices_with(artikel_13_loonkostensubsidie={**a13, "minimale_duur_dienstbetrekking_maanden": 9}))
+    assert "een duur heeft van ten minste negen maanden" in _article_text(nine, "lks_buiten_doelgroep")
+
+
+def test_article_13_values_only_when_included():
+    with pytest.raises(ValidationError, match="artikel 13 wordt niet opgenomen"):
+        choices_with(artikel_13_loonkostensubsidie={"opnemen": False, "maximaal_percentage_wml": 70})
+    with pytest.raises(ValidationError):
+        choices_with(
+            artikel_13_loonkostensubsidie={"opnemen": True, "maximale_duur_maanden": 6, "maximaal_percentage_wml": 0}
+        )
+
+
+def test_werkervaringsplaats_article_with_a_maximum():
+    o = assemble(choices_with(voorzieningen={"werkervaringsplaats": {"maximale_duur_maanden": 6}}))
+    article = o.article("werkervaringsplaats")
+    assert article.number == o.article("ondersteuning_arbeidsinschakeling").number + 1
+    text = " ".join(article.texts())
+    assert "Een werkervaringsplaats duurt ten hoogste zes maanden." in text
+    assert f"toestemming geven voor een proefplaats als bedoeld in artikel {o.article('proefplaatsing').number}" in text
+    assert "twee maanden, met een verlenging van ten hoogste vier maanden" in _toelichting(o, "werkervaringsplaats")
+    assert "werkervaringsplaats_voorwaarden" not in {
+        lid.label for lid in o.article("ondersteuning_arbeidsinschakeling").leden
+    }
+    numbers = [a.number for a in o.articles]
+    assert numbers == list(range(1, len(numbers) + 1))
+    plain = assemble(choices_with())
+    assert "werkervaringsplaats" not in {a.label for a in plain.articles}
+    assert "werkervaringsplaats_voorwaarden" in {
+        lid.label for lid in plain.article("ondersteuning_arbeidsinschakeling").leden
+    }
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {"participatieplaats": {"premie": {"bedrag": 0}}},
+        {"participatieplaats": {"premie": {"bedrag": "450"}}},
+        {"proefplaats": {"uitsluitingsgronden": ["eerder_zelfde_functie", "eerder_zelfde_functie"]}},
+        {"proefplaats": {"minimale_duur_dienstbetrekking_maanden": 0}},
+        {"voorzieningen": {"werkervaringsplaats": {"maximale_duur_maanden": 36}}},
+        {"voorzieningen": {"werkervaringsplaats": {"maximale_duur_maanden": 0}}},
+    ],
+)
+def test_bad_instrument_values_are_refused(changes):
+    with pytest.raises(ValidationError):
+        choices_with(**changes)

@@ -135,9 +135,14 @@ def test_the_interview_asks_each_choice_and_explains_it(tmp_path: Path):
         DOWN + ENTER,  # scheiding_handhaving_begeleiding: ja
         ENTER,  # aanbieder: beide (the model's default)
         ENTER,  # artikel 13: nee
+        ENTER,  # artikel 13, maximaal_percentage_wml: 50 (asked; it has the model's default)
         ENTER,  # subsidie_werkgever: ja
         ENTER,  # budgetplafond: ja
         ENTER,  # delegatie: nadere regels
+        ENTER,  # participatieplaats.premie.bedrag: a quarter of the art. 31 amount
+        ENTER,  # proefplaats.minimale_duur_dienstbetrekking_maanden: 6
+        ENTER,  # proefplaats.uitsluitingsgronden: both
+        ENTER,  # voorzieningen.werkervaringsplaats.maximale_duur_maanden: none
         ENTER,  # beschut_werk.hoger_aantal: the minister's number
         ENTER,  # peildatum: none
     ]
@@ -159,7 +164,7 @@ def test_the_interview_asks_again_what_does_not_fit_together():
     keys += ["2027-01-01" + ENTER]  # in force before adoption: asked again at the end
     keys += [ENTER, ENTER, ENTER, "2026-12-15" + ENTER, ENTER, ENTER, ENTER, DOWN * 3 + SPACE + ENTER, ENTER, ENTER]
     keys += [ENTER, ENTER]
-    keys += [ENTER, ENTER, ENTER, ENTER, ENTER, ENTER]
+    keys += [ENTER] * 11
     keys += [CLEAR + "2027-04-01" + ENTER]  # the answer asked again
     values, said = interview(keys)
     assert values["inwerkingtreding"] == dt.date(2027, 4, 1)

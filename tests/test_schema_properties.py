@@ -75,11 +75,29 @@ def choice_files(draw: st.DrawFn) -> dict:
         jobcoaching["verlenging"] = {"toegestaan": True, "maximale_duur_maanden": draw(st.integers(1, 120))}
     data["jobcoaching"] = jobcoaching
     if draw(st.booleans()):
-        data["artikel_13_loonkostensubsidie"] = {"opnemen": True, "maximale_duur_maanden": draw(st.integers(1, 120))}
+        data["artikel_13_loonkostensubsidie"] = {
+            "opnemen": True,
+            "maximale_duur_maanden": draw(st.integers(1, 120)),
+            "maximaal_percentage_wml": draw(st.integers(1, 100)),
+            "minimale_duur_dienstbetrekking_maanden": draw(st.none() | st.integers(1, 120)),
+        }
     data["persoonlijke_ondersteuning"] = {"subsidie_werkgever": draw(st.booleans())}
     data["budgetplafond"] = draw(st.booleans())
     data["reikwijdte"] = {"ioaw_ioaz": draw(st.booleans())}
     data["delegatie"] = draw(st.sampled_from(["nadere_regels", "beleidsregels", "beide"]))
+    if draw(st.booleans()):
+        data["participatieplaats"] = {"premie": {"bedrag": draw(st.integers(1, 10_000))}}
+    if draw(st.booleans()):
+        data["proefplaats"] = {
+            "minimale_duur_dienstbetrekking_maanden": draw(st.none() | st.integers(1, 120)),
+            "uitsluitingsgronden": draw(
+                st.lists(
+                    st.sampled_from(["eerder_zelfde_functie", "eerdere_proefplaats_zonder_dienstverband"]), unique=True
+                )
+            ),
+        }
+    if draw(st.booleans()):
+        data["voorzieningen"] = {"werkervaringsplaats": {"maximale_duur_maanden": draw(st.integers(1, 24))}}
     if draw(st.booleans()):
         data["beschut_werk"] = {"hoger_aantal": draw(st.integers(1, 10_000))}
     if draw(st.booleans()):

@@ -81,8 +81,9 @@ def _message(err: dict[str, Any], loc: tuple[Any, ...], raw: str | None = None) 
         return f"onbekende sleutel '{loc[-1]}'{hint}"
     if kind in ("int_parsing", "int_type", "int_from_float"):
         hint = "; schrijf het getal zonder aanhalingstekens" if isinstance(given, str) else ""
-        if loc and str(loc[-1]) in _RANGES:
-            hint += f"; hier hoort {_field_info(loc)}"
+        bounds = _field_info(loc) if loc else _ANY
+        if bounds != _ANY:
+            hint += f"; hier hoort {bounds}"
         return f"verwacht een geheel getal, gegeven: {shown}{hint}"
     if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
         field = _field_info(loc)
@@ -191,10 +192,8 @@ def expected_at(loc: tuple[Any, ...]) -> str:
     return ""
 
 
-_RANGES = {
-    "maximale_duur_maanden": "een aantal maanden van 1 tot en met 120",
-    "jaar": "een jaartal van 2023 tot en met 2100",
-}
+_ANY = "een waarde binnen het toegestane bereik"
+_RANGES = {"jaar": "een jaartal van 2023 tot en met 2100"}  # other bounds are read from the field itself
 
 
 def _field_info(loc: tuple[Any, ...]) -> str:
@@ -206,8 +205,10 @@ def _field_info(loc: tuple[Any, ...]) -> str:
     low = next((m.ge for m in bounds if hasattr(m, "ge")), None)
     high = next((m.le for m in bounds if hasattr(m, "le")), None)
     if info is None or low is None or high is None:
-        return "een waarde binnen het toegestane bereik"
+        return _ANY
     unit = (info.json_schema_extra or {}).get("eenheid") if isinstance(info.json_schema_extra, dict) else None
+    if unit == "maanden":
+        return f"een aantal maanden van {low} tot en met {high}"
     return f"een geheel getal van {low} tot en met {high}" + (f" ({unit})" if unit else "")
 
 

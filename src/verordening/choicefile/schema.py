@@ -17,6 +17,7 @@ from pydantic import (
     BaseModel,
     ConfigDict,
     Discriminator,
+    Field,
     Tag,
     field_validator,
     model_validator,
@@ -27,7 +28,7 @@ from pydantic import (
 
 from verordening.choicefile.base import Strict, choice, conflict
 from verordening.choicefile.fields import DAG_NA_BEKENDMAKING, Date, EntryIntoForce, Months, Name, ShortText, Text, Year
-from verordening.choicefile.instruments import BeschutWerk
+from verordening.choicefile.instruments import BeschutWerk, Participatieplaats, Proefplaats, Voorzieningen
 from verordening.choicefile.municipalities import municipality_by_name
 
 _conflict = conflict  # the short names this module has always used
@@ -297,6 +298,9 @@ class Jobcoaching(Strict):
         return [k for k in self.kwaliteitseisen if k in NATIONAL_STANDARDS]
 
 
+Percentage = Annotated[int, Field(ge=1, le=100)]
+
+
 class Artikel13(Strict):
     """Optional loonkostensubsidie for persons outside the doelgroep loonkostensubsidie."""
 
@@ -314,8 +318,38 @@ class Artikel13(Strict):
         leeg="niet opgenomen",
     )
 
+    maximaal_percentage_wml: Percentage = _choice(
+        50,
+        titel="maximale loonkostensubsidie buiten de doelgroep",
+        uitleg="Het maximum van die subsidie per maand, als percentage van het wettelijk minimumloon met de "
+        "vakantiebijslag.",
+        eenheid="procent van het wettelijk minimumloon",
+    )
+    minimale_duur_dienstbetrekking_maanden: Months | None = _choice(
+        6,
+        titel="minimale duur van de dienstbetrekking bij loonkostensubsidie buiten de doelgroep",
+        uitleg="Voor ten minste hoeveel maanden de dienstbetrekking wordt aangegaan, als voorwaarde voor de "
+        "subsidie; leeg (null): geen minimumduur.",
+        eenheid="maanden",
+        leeg="geen minimumduur",
+    )
+
     @model_validator(mode="after")
     def _duration_only_when_included(self) -> Artikel13:
+        # The defaults are today's text; a value other than the default only means something in article 13.
+        fields = type(self).model_fields
+        chosen = [
+            key
+            for key in ("maximaal_percentage_wml", "minimale_duur_dienstbetrekking_maanden")
+            if getattr(self, key) != fields[key].default
+        ]
+        if not self.opnemen and chosen:
+            key = chosen[0]
+            raise _conflict(
+                key,
+                f"artikel 13 wordt niet opgenomen, dus verwacht hier niets, gegeven: {getattr(self, key)}; zet "
+                "opnemen op true of laat deze regel weg",
+            )
         if self.opnemen and self.maximale_duur_maanden is None:
             raise _conflict(
                 "",
@@ -452,6 +486,18 @@ class Choices(Strict):
             "beleidsregels": "beleidsregels",
             "beide": "nadere regels en beleidsregels",
         },
+    )
+    participatieplaats: Participatieplaats = _choice(
+        Participatieplaats(), titel="participatieplaats", uitleg="De premie bij een participatieplaats."
+    )
+    proefplaats: Proefplaats = _choice(
+        Proefplaats(),
+        titel="proefplaats",
+        uitleg="De voorwaarden waaronder het college toestemming geeft voor een proefplaats (artikel 8a, tweede lid, "
+        "onderdeel d, Participatiewet).",
+    )
+    voorzieningen: Voorzieningen = _choice(
+        Voorzieningen(), titel="voorzieningen", uitleg="Voorzieningen met een eigen artikel in de verordening."
     )
     beschut_werk: BeschutWerk = _choice(
         BeschutWerk(), titel="beschut werk", uitleg="Hoeveel dienstbetrekkingen beschut werk het college realiseert."

@@ -93,6 +93,11 @@ def maanden(n: int) -> str:
     return f"{getal(n)} maand" if n == 1 else f"{getal(n)} maanden"
 
 
+def bedrag(euro: int) -> str:
+    """450 -> "€ 450", 1200 -> "€ 1.200": an amount of whole euros as Dutch regulations write it."""
+    return f"€ {euro:,}".replace(",", ".")
+
+
 def rangtelwoord(n: int) -> str:
     """10 -> "tiende", for a lid of the Act cited from a fact of the law version (wet.*)."""
     from verordening.engine.citations import ordinal  # citations imports this module
@@ -130,6 +135,7 @@ def hoofdletter(text: str) -> str:
 
 
 FILTERS = {
+    "bedrag": bedrag,
     "hoofdletter": hoofdletter,
     "maanden": maanden,
     "getal": getal,
