@@ -165,3 +165,16 @@ def test_cookie_name_is_not_guessable_from_the_page(setup):
     client, _ = setup
     enter(client)
     assert client.cookies.get(COOKIE) == TOKEN
+
+
+def test_a_date_or_its_word(setup):
+    client, path = setup
+    enter(client)
+    data = form(path)
+    data["inwerkingtreding"] = ["2023-07-01", "dag_na_bekendmaking"]  # the date field and the ticked word
+    data["vaststelling.datum"] = ["2023-07-06"]  # adopted after Breed offensief, so no date is needed
+    answer = post(client, "/opslaan", data)
+    assert answer.status_code == 200, answer.json()
+    assert "inwerkingtreding: dag_na_bekendmaking" in path.read_text(encoding="utf-8")
+    page = client.get("/").text
+    assert 'value="dag_na_bekendmaking"> of: de dag na die van de bekendmaking' in page

@@ -35,6 +35,8 @@ def parse(f: Field, raw: str | list[str] | None) -> Any:
         if unknown:
             raise InvalidValue(f"verwacht een of meer van {', '.join(allowed)}, gegeven: {', '.join(unknown)}")
         return [value for value in allowed if value in chosen]  # the order of the model
+    if isinstance(raw, list) and f.kind == "date":  # the form sends the date and, when ticked, its word: the word wins
+        raw = next((r for r in raw if r in {v for v, _ in f.options}), next((r for r in raw if r.strip()), ""))
     text = " ".join(raw) if isinstance(raw, list) else (raw or "")
     text = text.strip()
     if not text:

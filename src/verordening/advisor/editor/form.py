@@ -132,7 +132,16 @@ def _control(f: Field, value: Any, invalid: str) -> str:
             f"{described}{invalid}>{unit}"
         )
     if f.kind == "date":
-        return f'<input type="date" id="{fid}" name="{name}" value="{text}" {described}{invalid}>'
+        words = {option for option, _ in f.options}
+        date = "" if _text(value) in words else text
+        control = f'<input type="date" id="{fid}" name="{name}" value="{date}" {described}{invalid}>'
+        for n, (option, label) in enumerate(f.options):  # e.g. "de dag na die van de bekendmaking" instead
+            checked = " checked" if _text(value) == option else ""
+            control += (
+                f'<label class="keuze"><input type="checkbox" id="{fid}-{n}" name="{name}" value="{html(option)}"'
+                f"{checked}> of: {html(label)}</label>"
+            )
+        return control
     if f.max_length and f.max_length > 200:
         return f'<textarea id="{fid}" name="{name}" rows="3" maxlength="{f.max_length}" {described}{invalid}>{text}</textarea>'
     return f'<input type="text" id="{fid}" name="{name}" value="{text}" maxlength="{f.max_length or 200}" {described}{invalid}>'

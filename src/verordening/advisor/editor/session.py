@@ -88,7 +88,8 @@ class Session:
                         if f.kind == "bool":
                             value: Any = "ja" in given
                         else:
-                            value = parse(f, given if f.kind == "multi" else (given[0] if given else ""))
+                            several = f.kind == "multi" or (f.kind == "date" and bool(f.options))
+                            value = parse(f, given if several else (given[0] if given else ""))
                     except InvalidValue as exc:
                         errors[f.path] = str(exc)
                         continue
