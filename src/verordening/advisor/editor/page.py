@@ -47,7 +47,7 @@ def page(file_name: str, form: str, draft: Draft, token: str, nonce: str) -> str
 <div class="kolommen">
 <form id="keuzes" method="post" action="/opslaan" novalidate aria-label="Keuzes">
 <input type="hidden" name="token" value="{html(token)}">
-{form}
+<div class="velden">{form}</div>
 <div class="knoppen"><button type="submit" id="opslaan">Opslaan</button></div>
 </form>
 <div class="voorbeeld">
@@ -69,8 +69,9 @@ header{padding:.75rem 1.25rem;border-bottom:3px solid #154273}
 h1{font-size:1.25rem;margin:0}
 #status{margin:.25rem 0 0;color:#3d3d3d;font-size:.9rem}
 #status.mislukt{color:#a4161a;font-weight:600}
-.kolommen{display:grid;grid-template-columns:minmax(22rem,34rem) minmax(0,1fr);flex:1;min-height:0}
-form{overflow:auto;padding:.75rem 1.25rem 3rem;border-right:1px solid #d8d8d8}
+.kolommen{display:grid;grid-template-columns:minmax(22rem,34rem) minmax(0,1fr);grid-template-rows:minmax(0,1fr);flex:1;min-height:0}
+form{display:flex;flex-direction:column;min-height:0;border-right:1px solid #d8d8d8}
+.velden{overflow:auto;flex:1;min-height:0;padding:.75rem 1.25rem 1rem}
 fieldset{border:1px solid #d8d8d8;border-radius:4px;margin:0 0 1rem;padding:.5rem .9rem .75rem}
 legend{font-weight:700;padding:0 .25rem}
 .veld{margin:.75rem 0}
@@ -88,7 +89,7 @@ input[type=number]{width:7rem}
 .voorlopig{font-size:.75rem;background:#fff3cd;border:1px solid #b58b00;border-radius:3px;padding:0 .3rem;margin-left:.4rem}
 :focus-visible{outline:3px solid #154273;outline-offset:2px}
 button{font:inherit;font-weight:600;padding:.45rem 1.2rem;background:#154273;color:#fff;border:0;border-radius:3px;cursor:pointer}
-.knoppen{position:sticky;bottom:0;background:#fff;padding:.6rem 0;border-top:1px solid #d8d8d8}
+.knoppen{padding:.6rem 1.25rem;border-top:1px solid #d8d8d8}
 .voorbeeld{overflow:auto;min-height:0;padding:.5rem 1rem 1rem}
 #paneel{display:grid;grid-template-columns:1fr 1fr;gap:1rem;font-size:.88rem}
 #paneel h2,#kop-ontwerp{font-size:1rem;margin:.25rem 0}
