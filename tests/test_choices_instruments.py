@@ -166,3 +166,87 @@ def test_werkervaringsplaats_article_with_a_maximum():
 def test_bad_instrument_values_are_refused(changes):
     with pytest.raises(ValidationError):
         choices_with(**changes)
+
+
+REGIMES = [
+    {"naam": "licht", "uren_eerste_halfjaar": 40, "uren_volgend_halfjaar": 20},
+    {"naam": "intensief", "uren_eerste_halfjaar": 120, "uren_volgend_halfjaar": 60},
+]
+
+
+def _with_regimes(regimes, **changes):
+    jobcoaching = {**choices_with().jobcoaching.model_dump(), "intensiteit": {"regimes": regimes}}
+    return choices_with(jobcoaching=jobcoaching, **changes)
+
+
+def test_hour_regimes_in_the_ordinance_meet_the_intensity_requirement():
+    o = assemble(_with_regimes(REGIMES))
+    assert _lid(o, "duur_jobcoaching", "regimes") == (
+        "Jobcoaching wordt verstrekt in een van de volgende regimes, met ten hoogste het genoemde aantal uren "
+        "jobcoaching per periode van zes maanden: licht: 40 uur in de eerste periode van zes maanden en 20 uur in "
+        "elke volgende periode van zes maanden; intensief: 120 uur in de eerste periode van zes maanden en 60 uur in "
+        "elke volgende periode van zes maanden."
+    )
+    assert "intensiteit" not in {lid.label for lid in o.article("duur_jobcoaching").leden}
+    assert "Het college kan nadere regels stellen over de toepassing van de regimes." in _lid(
+        o, "duur_jobcoaching", "regime_keuze"
+    )
+    why = _toelichting(o, "duur_jobcoaching")
+    # the values are the municipality's, never the model's
+    assert "artikel 14h, tweede lid" in why and "door de gemeente gekozen en niet aan het model ontleend" in why
+    e1 = next(r for r in compute(o).vereisten if r.requirement == "8a-2-e-1")
+    number = o.article("duur_jobcoaching").number
+    assert e1.met and f"artikel {number}, tweede lid" in e1.elements  # the regimes lid itself
+    default = assemble(choices_with())
+    e1_default = next(r for r in compute(default).vereisten if r.requirement == "8a-2-e-1")
+    assert e1_default.met and "regimes" not in {lid.label for lid in default.article("duur_jobcoaching").leden}
+
+
+def test_a_library_without_the_regimes_lid_turns_e1_red_for_regimes(tmp_path):
+    # The checklist proves structure: remove the regimes lid from a copy of the library and the
+    # intensity aspect is unmet for a choice file with regimes (the old lid is not there either).
+    import shutil
+
+    from verordening.engine.library import clauses_dir
+
+    root = tmp_path / "bibliotheek"
+    shutil.copytree(clauses_dir(), root)
+    path = root / "artikelen" / "4_060_duur_jobcoaching.j2"
+    path.write_text(path.read_text(encoding="utf-8").replace("[lid:regimes]", "[lid:uren]"), encoding="utf-8")
+    library = load_library(root)
+    o = assemble(_with_regimes(REGIMES), library, toelichting=False)  # its toelichting cites the lid
+    e1 = next(r for r in compute(o, library).vereisten if r.requirement == "8a-2-e-1")
+    assert not e1.met and "intensiteit" in e1.reason
+
+
+@pytest.mark.parametrize(
+    "regimes",
+    [
+        [{"naam": "licht", "uren_eerste_halfjaar": 0, "uren_volgend_halfjaar": 20}],
+        [{"naam": "licht", "uren_eerste_halfjaar": 40, "uren_volgend_halfjaar": 2000}],
+        [{"naam": "licht", "uren_eerste_halfjaar": 40}],
+        [REGIMES[0], {**REGIMES[1], "naam": "Licht"}],
+        [{"naam": "", "uren_eerste_halfjaar": 40, "uren_volgend_halfjaar": 20}],
+        [REGIMES[0]] * 7,
+    ],
+)
+def test_bad_regimes_are_refused(regimes):
+    with pytest.raises(ValidationError):
+        _with_regimes(regimes)
+
+
+def test_regimes_survive_nieuw_and_bewerk(tmp_path):
+    # A list of groups is written by `nieuw` as YAML blocks and left alone by `bewerk` (edited in the file).
+    from verordening.advisor import commented
+    from verordening.advisor.editor.document import ChoiceDocument
+    from verordening.choicefile.reader import load_choices
+
+    k = _with_regimes(REGIMES)
+    path = tmp_path / "k.yaml"
+    path.write_text(commented.render(k.model_dump()), encoding="utf-8")
+    assert "    regimes:\n      - naam: licht\n        uren_eerste_halfjaar: 40\n" in path.read_text(encoding="utf-8")
+    assert load_choices(path) == k
+    document = ChoiceDocument(path.read_text(encoding="utf-8"))
+    document.apply({**k.model_dump(), "jobcoaching": {**k.jobcoaching.model_dump(), "intensiteit": {}}})
+    path.write_text(document.text(), encoding="utf-8")
+    assert load_choices(path).jobcoaching.intensiteit.regimes == k.jobcoaching.intensiteit.regimes

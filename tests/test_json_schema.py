@@ -97,7 +97,8 @@ def test_every_key_of_the_model_has_a_dutch_title_and_description_in_the_schema(
 
     def schema_paths(node: dict[str, Any], prefix: str = "") -> dict[str, dict[str, Any]]:
         out: dict[str, dict[str, Any]] = {}
-        for branch in [node, *node.get("oneOf", []), *node.get("anyOf", [])]:
+        items = [node["items"]] if isinstance(node.get("items"), dict) else []  # a list of groups (regimes)
+        for branch in [node, *node.get("oneOf", []), *node.get("anyOf", []), *items]:
             if "$ref" in branch:
                 branch = SCHEMA["$defs"][branch["$ref"].rsplit("/", 1)[-1]]
             for name, prop in branch.get("properties", {}).items():

@@ -173,4 +173,4 @@ def test_the_interview_asks_again_what_does_not_fit_together():
 
 def test_every_value_key_can_be_asked():
     kinds = {f.kind for f in leaves()}
-    assert kinds <= {"bool", "int", "date", "text", "select", "multi"}
+    assert kinds <= {"bool", "int", "date", "text", "select", "multi", "rows"}

@@ -73,6 +73,18 @@ def choice_files(draw: st.DrawFn) -> dict:
         jobcoaching["eigen_eisen"] = draw(_FREE)
     if draw(st.booleans()):
         jobcoaching["verlenging"] = {"toegestaan": True, "maximale_duur_maanden": draw(st.integers(1, 120))}
+    if draw(st.booleans()):
+        names = draw(st.lists(st.sampled_from(["licht", "midden", "intensief", "zwaar"]), min_size=1, unique=True))
+        jobcoaching["intensiteit"] = {
+            "regimes": [
+                {
+                    "naam": n,
+                    "uren_eerste_halfjaar": draw(st.integers(1, 1040)),
+                    "uren_volgend_halfjaar": draw(st.integers(1, 1040)),
+                }
+                for n in names
+            ]
+        }
     data["jobcoaching"] = jobcoaching
     if draw(st.booleans()):
         data["artikel_13_loonkostensubsidie"] = {

@@ -85,6 +85,15 @@ def _entry(f: Field, values: dict[str, Any], provisional: set[str], indent: int)
         return lines + [f"{pad}{'' if written else '# '}{f.key}:"] + body  # a group with nothing set stays a comment
     if value is None or (f.kind == "multi" and not value and f.empty and f.nullable):
         return lines + [f"{pad}# {f.key}:"]
+    if f.kind == "rows":  # a list of groups, one "- key: value" block per row
+        if not value:
+            return lines + [f"{pad}# {f.key}:"]
+        rows = [
+            f"{pad}  {'- ' if n == 0 else '  '}{key}: {scalar(item)}"
+            for row in value
+            for n, (key, item) in enumerate(dict(row).items())
+        ]
+        return lines + [f"{pad}{f.key}:", *rows]
     return lines + [f"{pad}{f.key}: {scalar(value)}"]
 
 

@@ -2,7 +2,8 @@
 
 One walker over the schema (json_schema.py), so both follow the model and its Dutch words: a group
 of keys, a choice between forms (the cliëntenraad: advice asked or not), a yes/no, a number with
-bounds, a date, a text, one option of a list or several.
+bounds, a date, a text, one option of a list or several, or a list of groups ("rows": the regimes of
+jobcoaching hours), which `nieuw` and `bewerk` show but leave to the file itself.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from typing import Any
 
 from verordening.advisor.json_schema import choice_schema
 
-KINDS = ("group", "forms", "bool", "int", "date", "text", "select", "multi")
+KINDS = ("group", "forms", "bool", "int", "date", "text", "select", "multi", "rows")
 
 
 @dataclass(frozen=True)
@@ -40,7 +41,9 @@ class Field:
         return self.path.rsplit(".", 1)[-1]
 
     def walk(self) -> list[Field]:
-        """This field and every field below it, in file order."""
+        """This field and every field below it, in file order (the keys of a row are not fields of the file)."""
+        if self.kind == "rows":
+            return [self]
         return [self, *(f for child in self.children for f in child.walk())]
 
 
@@ -98,6 +101,9 @@ def _field(path: str, prop: dict[str, Any], defs: dict[str, Any], required: bool
         return Field(path, title, description, "group", required, children=group.children)
     if value.get("type") == "array":
         items = _resolve(value.get("items", {}), defs)
+        if items.get("type") == "object":  # a list of groups: each row has the item's keys
+            row = _group(path, items, defs, title, description, True)
+            return Field(path, title, description, "rows", children=row.children, **common)
         return Field(path, title, description, "multi", options=_options(items), **common)
     if "enum" in value:
         return Field(path, title, description, "select", options=_options({**value, **prop}), **common)

@@ -83,6 +83,10 @@ class Interview:
                 self._group(f, values.setdefault(f.key, {}), only)
             elif f.kind == "forms":
                 self._forms(f, values)
+            elif f.kind == "rows":  # a list of groups is written in the file itself
+                self._explain(f)
+                self.say("  Deze keuze vult u in het keuzebestand zelf in (zie README); nu blijft zij leeg.")
+                values[f.key] = values.get(f.key) or []
             else:
                 values[f.key] = self._ask(f, values.get(f.key))
 

@@ -26,7 +26,8 @@ def defaults(f: Field | None = None) -> dict[str, Any]:
         elif child.kind == "forms":
             out[child.key] = defaults(child.children[0])
         elif child.key != PROVISIONAL:
-            out[child.key] = child.default if child.has_default else ([] if child.kind == "multi" else None)
+            empty: Any = [] if child.kind in ("multi", "rows") else None
+            out[child.key] = child.default if child.has_default else empty
     return out
 
 

@@ -1,5 +1,5 @@
 """The instruments of the ordinance whose content real ordinances choose: beschut werk, the participatieplaats
-and its premie, the proefplaats, the werkervaringsplaats and the hours of jobcoaching.
+and its premie, the proefplaats, the werkervaringsplaats and the hours of jobcoaching (its regimes).
 
 Every key defaults to the text the clause library has always had, so a choice file without them builds
 the same ordinance. Where the library's own drafting is the default (the premie of a quarter of the
@@ -11,11 +11,11 @@ from __future__ import annotations
 from enum import Enum
 from typing import Annotated
 
-from pydantic import Field, field_validator
+from pydantic import AfterValidator, Field, StringConstraints, field_validator
 from pydantic import Strict as StrictType
 
 from verordening.choicefile.base import Strict, choice
-from verordening.choicefile.fields import Months
+from verordening.choicefile.fields import Months, one_line
 
 # Beschut werk: a municipality sets tens, a large city hundreds; the bound only stops typing errors.
 Places = Annotated[int, Field(ge=1, le=10_000)]
@@ -120,3 +120,49 @@ class Voorzieningen(Strict):
         titel="werkervaringsplaats",
         uitleg="De werkervaringsplaats: werkervaring opdoen met behoud van uitkering, bij een werkgever.",
     )
+
+
+# Hours of jobcoaching per half-year: 26 weeks of 40 hours is the most anyone can be coached.
+HalfYearHours = Annotated[int, Field(ge=1, le=1040)]
+RegimeName = Annotated[str, AfterValidator(one_line), StringConstraints(min_length=1, max_length=40)]
+
+
+class Regime(Strict):
+    naam: RegimeName = choice(
+        titel="naam van het regime",
+        uitleg="Hoe het regime in de verordening heet, bijvoorbeeld licht, midden of intensief.",
+        examples=["licht"],
+    )
+    uren_eerste_halfjaar: HalfYearHours = choice(
+        titel="uren in het eerste halfjaar",
+        uitleg="Het aantal uren jobcoaching dat ten hoogste wordt verstrekt in de eerste periode van zes maanden.",
+        eenheid="uur",
+        examples=[40],
+    )
+    uren_volgend_halfjaar: HalfYearHours = choice(
+        titel="uren in elk volgend halfjaar",
+        uitleg="Het aantal uren jobcoaching dat ten hoogste wordt verstrekt in elke volgende periode van zes maanden.",
+        eenheid="uur",
+        examples=[20],
+    )
+
+
+class Intensiteit(Strict):
+    regimes: list[Regime] = choice(
+        default_factory=list,
+        max_length=6,
+        titel="regimes van jobcoaching",
+        uitleg="De intensiteit van jobcoaching in de verordening zelf: per regime het aantal uren per halfjaar, zoals "
+        "het VNG-model in artikel 14h, tweede lid, met regimes werkt; de aantallen kiest de gemeente. Zonder regimes "
+        "stelt het college de uren per persoon vast en kan het een maximum in nadere regels of beleidsregels leggen.",
+        leeg="geen regimes",
+    )
+
+    @field_validator("regimes")
+    @classmethod
+    def _names_once(cls, value: list[Regime]) -> list[Regime]:
+        names = [r.naam.lower() for r in value]
+        twice = next((r.naam for n, r in enumerate(value) if r.naam.lower() in names[:n]), None)
+        if twice is not None:
+            raise ValueError(f"verwacht elke naam van een regime hooguit één keer, gegeven: {twice!r} meer dan eens")
+        return value

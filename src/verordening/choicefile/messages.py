@@ -66,7 +66,8 @@ def _message(err: dict[str, Any], loc: tuple[Any, ...], raw: str | None = None) 
     kind, ctx, given = err["type"], err.get("ctx") or {}, err.get("input")
     shown = raw if raw is not None and not isinstance(given, (str, bytes)) else show_value(given)
     if kind == "missing":
-        expected, title = expected_at(loc), title_at(dotted(loc))
+        expected = expected_at(loc)
+        title = title_at(".".join(str(p) for p in loc if not isinstance(p, int)))  # regimes[0].naam: the key's
         same = title == str(loc[-1]).replace("_", " ")
         named = f"'{loc[-1]}' ({title})" if title and not same else f"'{loc[-1]}'"
         return f"de verplichte sleutel {named} ontbreekt" + (f"; verwacht {expected}" if expected else "")

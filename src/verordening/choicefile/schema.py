@@ -28,7 +28,7 @@ from pydantic import (
 
 from verordening.choicefile.base import Strict, choice, conflict
 from verordening.choicefile.fields import DAG_NA_BEKENDMAKING, Date, EntryIntoForce, Months, Name, ShortText, Text, Year
-from verordening.choicefile.instruments import BeschutWerk, Participatieplaats, Proefplaats, Voorzieningen
+from verordening.choicefile.instruments import BeschutWerk, Intensiteit, Participatieplaats, Proefplaats, Voorzieningen
 from verordening.choicefile.municipalities import municipality_by_name
 
 _conflict = conflict  # the short names this module has always used
@@ -241,6 +241,12 @@ class Jobcoaching(Strict):
     )
     verlenging: Verlenging = _choice(
         Verlenging(), titel="verlenging van jobcoaching", uitleg="Of en hoe lang jobcoaching kan worden verlengd."
+    )
+    intensiteit: Intensiteit = _choice(
+        Intensiteit(),
+        titel="intensiteit van jobcoaching",
+        uitleg="Hoeveel uren jobcoaching per halfjaar ten hoogste worden verstrekt (artikel 8a, tweede lid, "
+        "onderdeel e, onder 1°, Participatiewet).",
     )
     scheiding_handhaving_begeleiding: bool = _choice(
         False,

@@ -54,6 +54,8 @@ def _apply_group(node: CommentedMap, group: Field, values: dict[str, Any]) -> No
         if f.key == PROVISIONAL:
             continue
         value = values.get(f.key)
+        if f.kind == "rows":  # edited in the file itself; the form never changes it
+            continue
         if f.kind in ("group", "forms"):
             fields = f if f.kind == "group" else _form(f, value or {})
             if f.kind == "forms":  # keys of the other form go

@@ -72,6 +72,17 @@ def _field(f: Field, values: dict[str, Any], errors: dict[str, str], provisional
             f'{_error_slot(f.path, errors)}<div class="vormen">{"".join(radios)}</div>{"".join(bodies)}</fieldset>'
         )
     value = get_path(values, f.path)
+    if f.kind == "rows":  # shown, not edited here: the rows stay as the file has them
+        rows = "".join(
+            "<li>" + html(", ".join(f"{c.title}: {_text(row.get(c.key))}" for c in f.children)) + "</li>"
+            for row in value or []
+            if isinstance(row, dict)
+        )
+        listed = f"<ul>{rows}</ul>" if rows else "<p>(geen)</p>"
+        return (
+            f'<div class="veld" id="{fid}"><span class="label">{title}</span>{_explanation(f)}{listed}'
+            "<p>Deze keuze bewerkt u in het keuzebestand zelf.</p></div>"
+        )
     badge = ' <span class="voorlopig">voorlopig</span>' if f.path in provisional else ""
     invalid = ' aria-invalid="true"' if f.path in errors else ""
     control = _control(f, value, invalid)

@@ -82,6 +82,8 @@ class Session:
                 elif f.kind == "forms":
                     chosen = (get(f.path) or [f.children[0].title])[0]
                     walk(next((form for form in f.children if form.title == chosen), f.children[0]))
+                elif f.kind == "rows":  # not in the form: the file's own value stays
+                    set_path(values, f.path, get_path(self.values, f.path) or [])
                 else:
                     given = get(f.path)
                     try:
