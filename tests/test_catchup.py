@@ -84,3 +84,12 @@ def test_the_readme_example_brings_nijkerk_2023_to_the_2026_act(tmp_path):
     assert "Dit artikel is niet van toepassing op een persoon met een visuele beperking." in text
     assert "artikel 7a van de wet ondersteuning kan aanbieden" in text and "artikel 10f" not in rules
     assert "Het maximum van de premie" not in text  # an indexation changes no text of the ordinance
+
+
+def test_placeholders_still_to_fill_in_are_no_changed_choice(tmp_path):
+    _, lib = _library(tmp_path)
+    old = choices_with()
+    new = choices_with(
+        jaar=2027, vaststelling=LATER, inwerkingtreding="2027-01-01", in_te_vullen=["vaststelling.datum"]
+    )
+    assert "in_te_vullen" not in amend(old, new, lib).changes

@@ -202,7 +202,8 @@ def amend(old_choices: Choices, new_choices: Choices, library: ClauseLibrary | N
     changes = {
         k: v
         for k, v in changed_choices(old_choices, new_choices).items()
-        if k.split(".")[0] not in DECISION_KEYS and k != "wet.peildatum"  # the law is not a policy choice
+        # the law is not a policy choice, and the list of placeholders still to fill in is no content
+        if k.split(".")[0] not in (*DECISION_KEYS, "in_te_vullen") and k != "wet.peildatum"
     }
     before, after = library.law.in_force(old_choices.peildatum), library.law.in_force(goal.peildatum)
     law_changes = [
