@@ -125,7 +125,7 @@ def test_toelichting_follows_the_articles(example_docx):
     texts = [(p.style.name, p.text) for p in doc.paragraphs]
     start = texts.index(("Heading 1", "Toelichting"))
     assert texts.index(("Heading 2", ordinance.articles[-1].heading)) < start
-    assert any(t.startswith("Aldus vastgesteld") for _, t in texts[:start])
+    assert any(t.startswith("Aldus besloten") for _, t in texts[:start])
     after = texts[start:]
     assert ("Heading 2", "Algemeen") in after and ("Heading 2", "Artikelsgewijs") in after
     assert [t for s, t in after if s == "Heading 3"] == [a.heading for a in ordinance.articles]

@@ -120,6 +120,7 @@ def test_the_interview_asks_each_choice_and_explains_it(tmp_path: Path):
         "2027-03-11" + ENTER,  # vaststelling.datum
         "2027-02-02" + ENTER,  # voorstel_datum
         ENTER,  # voorstel_nummer: left empty -> provisional
+        ENTER,  # status: concept (the default)
         "2027-04-01" + ENTER,  # inwerkingtreding
         ENTER,  # terugwerkende_kracht_tot: none
         ENTER,  # intrekking: none
@@ -160,7 +161,7 @@ def test_the_interview_asks_each_choice_and_explains_it(tmp_path: Path):
 
 
 def test_the_interview_asks_again_what_does_not_fit_together():
-    keys = [ENTER, ENTER, ENTER, "2027-03-11" + ENTER, "2027-02-02" + ENTER, "RV-1" + ENTER]
+    keys = [ENTER, ENTER, ENTER, "2027-03-11" + ENTER, "2027-02-02" + ENTER, "RV-1" + ENTER, ENTER]  # status: concept
     keys += ["2027-01-01" + ENTER]  # in force before adoption: asked again at the end
     keys += [ENTER, ENTER, ENTER, "2026-12-15" + ENTER, ENTER, ENTER, ENTER, DOWN * 3 + SPACE + ENTER, ENTER, ENTER]
     keys += [ENTER, ENTER]

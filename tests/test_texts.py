@@ -35,13 +35,18 @@ def test_signature_with_capitalised_functions_and_name_lines_in_every_format():
 def test_the_library_words_the_signature(tmp_path):
     root = write_library(tmp_path / "lib", {"a": article("a", "Tekst.")})
     (root / "ondertekening.j2").write_text(
-        "{% macro slotformule(gemeente, datum) %}Aldus besloten in {{ gemeente }} op {{ datum|datum }}.{% endmacro %}\n"
-        "{% macro ondertekenaars() %}\nDe griffier,\n[naam griffier]\n{% endmacro %}\n",
+        "{% macro slotformule(gemeente, datum, vastgesteld) %}Aldus {{ 'vastgesteld' if vastgesteld else 'besloten' }}"
+        " in {{ gemeente }} op {{ datum|datum }}.{% endmacro %}\n"
+        "{% macro ondertekenaars() %}\nDe griffier,\n[naam griffier]\n{% endmacro %}\n"
+        "{% macro kop(vastgesteld) %}{{ '' if vastgesteld else 'ONTWERP' }}{% endmacro %}\n",
         encoding="utf-8",
     )
     ordinance = assemble(choices_with(), load_library(root))
     assert ordinance.ondertekening.slotformule == "Aldus besloten in Nijkerk op 29 juni 2023."
     assert ordinance.ondertekening.ondertekenaars == [("De griffier,", "[naam griffier]")]
+    assert ordinance.ondertekening.kop == "ONTWERP"
+    adopted = assemble(choices_with(status="vastgesteld"), load_library(root)).ondertekening
+    assert (adopted.slotformule, adopted.kop) == ("Aldus vastgesteld in Nijkerk op 29 juni 2023.", "")
 
 
 def test_a_missing_or_broken_text_is_a_clause_library_error(tmp_path):

@@ -42,6 +42,7 @@ DECISION_KEYS = (
     "terugwerkende_kracht_tot",
     "intrekking",
     "clientenraad",
+    "status",
 )
 
 
@@ -212,7 +213,9 @@ def amend(old_choices: Choices, new_choices: Choices, library: ClauseLibrary | N
     for ins in steps:
         ins.reasons = _reasons(ins.label, list(changes), library)
         ins.law = bool(law_changes) and not ins.reasons and _follows_the_law(library, ins.label)
-    signed = ondertekening(library, old_choices.gemeente, new_choices.vaststelling.datum)
+    signed = ondertekening(
+        library, old_choices.gemeente, new_choices.vaststelling.datum, new_choices.status == "vastgesteld"
+    )
     return Amendment(old, new_choices, target, slots, steps, changes, t, signed, law_changes)
 
 

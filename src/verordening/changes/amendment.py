@@ -152,4 +152,5 @@ def to_docx(a: Amendment, template: Path | None = None) -> bytes:
             date=a.new.vaststelling.voorstel_datum,
         ),
         footer=a.citeertitel,
+        header=a.ondertekening.kop,
     )

@@ -30,6 +30,7 @@ def model_choices(draft: Choices) -> Choices:
         jaar=draft.jaar,
         titel=draft.titel,
         vaststelling=draft.vaststelling,
+        status=draft.status,
         inwerkingtreding=draft.inwerkingtreding,
         terugwerkende_kracht_tot=draft.terugwerkende_kracht_tot,
         intrekking=draft.intrekking,

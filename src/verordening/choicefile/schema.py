@@ -436,6 +436,14 @@ class Choices(Strict):
     vaststelling: Vaststelling = _choice(
         titel="vaststelling", uitleg="Wanneer de raad de verordening vaststelt, op welk voorstel."
     )
+    status: Literal["concept", "vastgesteld"] = _choice(
+        "concept",
+        titel="status van de tekst",
+        uitleg="Of de tekst een concept is voor de raad, of door de raad is vastgesteld. Een concept draagt "
+        "'CONCEPT' in de kop van elke pagina en laat de datum en de namen onder het besluit open; alleen "
+        "vastgesteld schrijft de vaststelling als feit, zoals de griffie haar in het Gemeenteblad bekendmaakt.",
+        opties={"concept": "concept voor de raad", "vastgesteld": "vastgesteld door de raad"},
+    )
     inwerkingtreding: EntryIntoForce = _choice(
         titel="inwerkingtreding",
         uitleg="De dag waarop de verordening in werking treedt: een datum, of dag_na_bekendmaking als zij in "

@@ -260,7 +260,9 @@ def assemble(choices: Choices, library: ClauseLibrary | None = None, toelichting
         aanhef=aanhef,
         chapters=chapters,
         toelichting_algemeen=general,
-        ondertekening=texts.ondertekening(library, choices.gemeente, choices.vaststelling.datum),
+        ondertekening=texts.ondertekening(
+            library, choices.gemeente, choices.vaststelling.datum, choices.status == "vastgesteld"
+        ),
         option_names=option_names(library),
     )
 

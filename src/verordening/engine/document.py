@@ -186,6 +186,7 @@ class Ondertekening:
 
     slotformule: str
     ondertekenaars: list[tuple[str, str]]
+    kop: str = ""  # the status mark at the top of every page of a text not yet adopted ("CONCEPT")
 
 
 @dataclass

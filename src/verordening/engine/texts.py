@@ -104,10 +104,15 @@ def document_texts(library: ClauseLibrary, name: str) -> DocumentTexts:
     return DocumentTexts(library, name)
 
 
-def ondertekening(library: ClauseLibrary, gemeente: str, datum: dt.date) -> Ondertekening:
-    """The closing formula and the signatories of a verordening adopted on `datum`."""
+def ondertekening(library: ClauseLibrary, gemeente: str, datum: dt.date, vastgesteld: bool = False) -> Ondertekening:
+    """The closing formula and the signatories of a verordening to be adopted on `datum`; only when it was
+    `vastgesteld` does the formula state the adoption as a fact (a concept leaves the date open)."""
     t = document_texts(library, ONDERTEKENING)
     lines = t.lines("ondertekenaars")
     if not lines or len(lines) % 2:
         raise ClauseError(f"{t.path}: 'ondertekenaars' verwacht per ondertekenaar twee regels: de functie en de naam")
-    return Ondertekening(t("slotformule", gemeente=gemeente, datum=datum), list(zip(lines[::2], lines[1::2])))
+    return Ondertekening(
+        t("slotformule", gemeente=gemeente, datum=datum, vastgesteld=vastgesteld),
+        list(zip(lines[::2], lines[1::2])),
+        t("kop", vastgesteld=vastgesteld),
+    )

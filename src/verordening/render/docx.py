@@ -55,7 +55,7 @@ def render(ordinance: Ordinance, checklist: object = None, options: object = Non
             _article(doc, article)
     signature(doc, ordinance.ondertekening)
     _toelichting(doc, ordinance)
-    return doc.package(properties(ordinance), footer=ordinance.citeertitel)
+    return doc.package(properties(ordinance), footer=ordinance.citeertitel, header=ordinance.ondertekening.kop)
 
 
 def properties(ordinance: Ordinance) -> Properties:

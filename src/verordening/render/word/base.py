@@ -20,7 +20,7 @@ from pathlib import Path
 from lxml import etree
 
 from verordening.render import word_template
-from verordening.render.word import package, styles
+from verordening.render.word import header, package, styles
 from verordening.render.word.xml import R_NS, Deflated, deflate, page_field, qn, serialize, w
 
 TITLE_PLACEHOLDER = "\ue000titel\ue000"  # replaced by each document's title in its footer
@@ -42,6 +42,7 @@ class WordBase:
     document_name: str
     core_name: str
     footer_names: tuple[str, ...]
+    header_names: tuple[str, ...]  # each with the status line's placeholder (header.py)
     style_ids: dict[str, str | None]  # style name -> id; None for the default paragraph style
     table_style_id: str | None  # the template's "Table Grid", else None (borders are then drawn directly)
     text_width: int  # twips
@@ -55,13 +56,14 @@ def word_base(template: Path | None, style_names: tuple[str, ...]) -> WordBase:
 @functools.lru_cache(maxsize=8)
 def _prepare(template: bytes | None, style_names: tuple[str, ...]) -> WordBase:
     parts = _Parts(template if template is not None else package.house_package())
-    names = styles.closure(("Normal", "Footer", *style_names))
+    names = styles.closure(("Normal", "Footer", "Header", *style_names))
     style_ids, table_style, footer_style = _ensure_styles(parts, names, house=template is None)
     _settings(parts)
     document = parts.xml("word/document.xml")
     section = document.find(f"{qn('w:body')}/{qn('w:sectPr')}")
     width = _text_width(section)
     footers = _footers(parts, section, footer_style, width)
+    headers = header.prepare(parts, section, style_ids["Header"])
     parts.set("word/document.xml", document)
     done = package.honest(parts.data)
     return WordBase(
@@ -71,6 +73,7 @@ def _prepare(template: bytes | None, style_names: tuple[str, ...]) -> WordBase:
         document_name="word/document.xml",
         core_name=package.CORE_NAME,
         footer_names=footers,
+        header_names=headers,
         style_ids=style_ids,
         table_style_id=table_style,
         text_width=width,

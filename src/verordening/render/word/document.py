@@ -17,6 +17,7 @@ from lxml import etree
 
 from verordening.render.word import xml
 from verordening.render.word.base import TITLE_PLACEHOLDER, WordBase
+from verordening.render.word.header import fill as fill_header
 from verordening.render.word.package import APP_NAME, Properties, app_xml, core_xml, zip_package
 from verordening.render.word.xml import qn
 
@@ -88,8 +89,9 @@ class WordDocument:
             self._with_spaces += len(text)
             self._paragraphs += 1
 
-    def package(self, properties: Properties, footer: str) -> bytes:
-        """The finished .docx: this body, `footer` as the title in every footer, and the properties."""
+    def package(self, properties: Properties, footer: str, header: str = "") -> bytes:
+        """The finished .docx: this body, `footer` as the title in every footer, `header` as the status line
+        at the top of every page ("CONCEPT"; none when empty), and the properties."""
         if self.end is not None:
             self.body.append(self.end)
         parts = {
@@ -98,6 +100,7 @@ class WordDocument:
             APP_NAME: app_xml(self._words, self._characters, self._with_spaces, self._paragraphs),
         }
         parts.update(self._footers(footer))
+        parts.update({name: fill_header(self.base.parts[name], header) for name in self.base.header_names})
         fresh = {name: xml.deflate(data) for name, data in parts.items()}
         return zip_package((name, fresh.get(name, entry)) for name, entry in self.base.entries)
 

@@ -53,6 +53,7 @@ HOUSE: dict[str, Style] = {
     "Heading 2": Style(next="Normal", keep_next=True, outline=1, bold=True, before=12, after=4, line=1.0),
     "Heading 3": Style(next="Normal", keep_next=True, outline=2, bold=True, italic=True, before=10, after=3, line=1.0),
     "Footer": Style(size=8, before=0, after=0, line=1.0),
+    "Header": Style(size=9, before=0, after=0, line=1.0),
     "Aanhef": Style(after=8, line=1.15),
     "Ondertekening": Style(after=6, line=1.15),
     "Tabeltekst": Style(size=8.5, before=2, after=2, line=1.0),
@@ -77,7 +78,7 @@ HOUSE: dict[str, Style] = {
     "Citaat subonderdeel": _level(4),
     "Citaat subonderdeel bij enig lid": _level(3),
 }
-BUILT_IN = {"Normal", "Title", "Heading 1", "Heading 2", "Heading 3", "Footer"}  # Word's own styles
+BUILT_IN = {"Normal", "Title", "Heading 1", "Heading 2", "Heading 3", "Footer", "Header"}  # Word's own styles
 
 
 def closure(names: tuple[str, ...]) -> tuple[str, ...]:
