@@ -98,7 +98,7 @@ def test_footer_has_the_title_and_a_page_number(written):
 def test_only_the_styles_the_document_uses(written):
     _, package, names, _ = written
     defined = [s.find(f"{W}name").get(f"{W}val") for s in part(package, "word/styles.xml").iter(f"{W}style")]
-    expected = styles.closure(("Normal", "Footer", *names))
+    expected = styles.closure(("Normal", "Footer", "Header", *names))
     assert sorted(defined) == sorted(
         n if n not in styles.BUILT_IN or n in ("Normal", "Title") else n.lower() for n in expected
     )
