@@ -175,7 +175,7 @@ class ArticleDiff:
 
     @property
     def moved(self) -> bool:
-        return self.old is not None and self.new is not None and self.old.number != self.new.number
+        return self.old is not None and self.new is not None and str(self.old.number) != str(self.new.number)
 
     @property
     def changed(self) -> bool:
@@ -206,6 +206,9 @@ class OrdinanceDiff:
     old: Ordinance
     new: Ordinance
     articles: list[ArticleDiff]
+    # label -> why the article changed, in the words of the wijzigingsverordening's toelichting
+    # (changes/consolidated.py); empty for a comparison that is not an amendment (--model)
+    explanations: dict[str, str] = field(default_factory=dict)
 
     @property
     def differences(self) -> list[ArticleDiff]:

@@ -16,6 +16,7 @@ from lxml import etree
 from verordening.changes.diff import ArticleDiff, OrdinanceDiff, Segment, accepted, rejected
 from verordening.engine import citations
 from verordening.engine.library import ClauseLibrary, load_library
+from verordening.engine.textfilters import hoofdletter
 from verordening.engine.texts import VERGELIJKING, document_texts
 from verordening.render.docx import ELEMENT_STYLES, element_style
 from verordening.render.escape import html
@@ -35,6 +36,7 @@ class _Words:
 
     def __init__(self, d: OrdinanceDiff, old_name: str | None, new_name: str | None, library: ClauseLibrary | None):
         self.t = document_texts(library or load_library(), VERGELIJKING)
+        self.explanations = d.explanations
         self.title = self.t("titel", oud=old_name or d.old.citeertitel, nieuw=new_name or d.new.citeertitel)
         self.summary = [  # one line per article that differs
             self.t("overzichtregel", kop=citations.heading(a.number, (a.new or a.old).title), toestand=self.state(a))  # type: ignore[union-attr]
@@ -43,6 +45,18 @@ class _Words:
 
     def state(self, a: ArticleDiff) -> str:
         return self.t("toestand", toestand=a.state, was=a.old.number if a.old is not None else "")
+
+    def note(self, a: ArticleDiff) -> str:
+        """What changed in an article: the wijzigingsverordening's words when there is one, else its state."""
+        return self.explanations.get(a.label) or self.state(a)
+
+    def numbering(self) -> str:
+        """How articles are numbered: as adopted (two versions), or each text its own (against the model)."""
+        return self.t("nummering_vastgesteld") if self.explanations else self.t("koppeling")
+
+    def intro(self, inserted: str) -> str:
+        """What the marks mean, and how articles are numbered."""
+        return f"{self.t('uitleg', nieuw=inserted)} {self.numbering()}"
 
 
 # --- Markdown --------------------------------------------------------------------------------
@@ -68,14 +82,7 @@ def to_markdown(
     d: OrdinanceDiff, old_name: str | None = None, new_name: str | None = None, library: ClauseLibrary | None = None
 ) -> str:
     words = _Words(d, old_name, new_name, library)
-    out = [
-        f"# {_md_escape(words.title)}",
-        "",
-        _md_escape(words.t("uitleg", nieuw="vetgedrukte")),
-        "",
-        "## Overzicht",
-        "",
-    ]
+    out = [f"# {_md_escape(words.title)}", "", _md_escape(words.intro("vetgedrukte")), "", "## Overzicht", ""]
     out += [f"- {_md_escape(line)}" for line in words.summary] or [_md_escape(words.t("geen_verschillen"))]
     out.append("")
     chapter = None
@@ -85,7 +92,7 @@ def to_markdown(
             out += [f"## {_md_escape(chapter)}", ""]
         out += [f"### {_md_segments(a.heading)}", ""]
         if a.state != "ongewijzigd":
-            out += [f"*{_md_escape(words.state(a))}*", ""]
+            out += [f"*{_md_escape(words.note(a))}*", ""]
         for p in a.paras:
             indent = ["", "   ", "     "][p.level]
             out += (
@@ -125,7 +132,7 @@ def to_html(
         '<html lang="nl"><head><meta charset="utf-8">',
         f"<title>{head}</title><style>{_CSS}</style></head><body>",
         f"<h1>{head}</h1>",
-        f"<p>{html(words.t('uitleg', nieuw='onderstreepte'))}</p>",
+        f"<p>{html(words.intro('onderstreepte'))}</p>",
         "<h2>Overzicht</h2>",
     ]
     lines = words.summary
@@ -142,7 +149,7 @@ def to_html(
         css = ' class="changed"' if a.state != "ongewijzigd" else ""
         out.append(f"<article{css}><h3>{_html_segments(a.heading)}</h3>")
         if a.state != "ongewijzigd":
-            out.append(f'<p class="status">{html(words.state(a))}</p>')
+            out.append(f'<p class="status">{html(words.note(a))}</p>')
         out += [f'<p class="l{p.level}">{_html_segments(p.segments)}</p>' for p in a.paras]
         out.append("</article>")
     out.append("</body></html>")
@@ -151,7 +158,7 @@ def to_html(
 
 # --- DOCX with tracked changes ---------------------------------------------------------------
 
-STYLES = ("Title", "Heading 1", "Heading 2", "Noot", "Opsomming toelichting", *ELEMENT_STYLES)
+STYLES = ("Title", "Heading 1", "Heading 2", *ELEMENT_STYLES)
 
 
 class _Revisions:
@@ -187,7 +194,8 @@ class _Revisions:
 
 
 def _whole(a: ArticleDiff) -> str | None:
-    return "+" if a.old is None else "-" if a.new is None else None
+    """An article that comes or goes entirely; an article that vervalt keeps its place ("Artikel 13 [vervallen]")."""
+    return "+" if a.old is None else "-" if not accepted(a.heading).strip() else None
 
 
 def to_docx(
@@ -198,25 +206,27 @@ def to_docx(
     template: Path | None = None,
     library: ClauseLibrary | None = None,
 ) -> bytes:
+    """The new text with every change tracked, so that accepting all gives exactly the new text; what the
+    changes mean is in Word comments (Controleren > Opmerkingen), never in the text."""
     words = _Words(d, old_name, new_name, library)
     rev = _Revisions(when or dt.datetime.now(dt.UTC))
-    doc = WordDocument(word_base(template, STYLES))
-    heading = words.title
-    doc.add(heading, "Title")
-    doc.add(words.t("uitleg_word"), "Normal")
-    doc.add("Overzicht", "Heading 1")
-    for line in words.summary:
-        doc.add(f"–\t{line}", "Opsomming toelichting")
-    if not words.summary:
-        doc.add(words.t("geen_verschillen"), "Normal")
+    doc = WordDocument(word_base(template, STYLES, comments=True))
+    title = doc.add(d.new.citeertitel, "Title")
+    explain = [words.title, words.t("uitleg_word"), words.numbering()]
+    if words.summary:
+        explain += [words.t("overzicht"), *(f"– {line}" for line in words.summary)]
+    else:
+        explain.append(words.t("geen_verschillen"))
+    doc.comment(title, explain, AUTHOR, rev.date)
     chapter = None
     for a in d.articles:
         if a.chapter != chapter:
             chapter = a.chapter
             doc.add(chapter, "Heading 1")
-        rev.track_mark(doc.add_runs(rev.runs(a.heading), "Heading 2", accepted(a.heading)), _whole(a))
+        heading = doc.add_runs(rev.runs(a.heading), "Heading 2", accepted(a.heading))
+        rev.track_mark(heading, _whole(a))
         if a.state != "ongewijzigd":
-            doc.add(f"({words.state(a)})", "Noot")
+            doc.comment(heading, [hoofdletter(words.note(a))], AUTHOR, rev.date)
         numbered_lid = True
         for p in a.paras:
             number, text = p.number_and_text()
@@ -230,14 +240,14 @@ def to_docx(
     new = d.new.choices
     return doc.package(
         Properties(
-            title=heading,
+            title=words.title,
             subject=f"Vergelijking van twee versies van de Re-integratieverordening Participatiewet {new.gemeente}",
             author=f"gemeente {new.gemeente}",
             keywords="Participatiewet; re-integratie; verordening; vergelijking",
             category="Vergelijking",
             date=new.vaststelling.voorstel_datum,
         ),
-        footer=heading,
+        footer=words.title,
     )
 
 

@@ -9,6 +9,7 @@ import typer
 
 from verordening.changes.amend import amend
 from verordening.changes.amendment import to_docx, to_markdown
+from verordening.changes.consolidated import between_versions
 from verordening.changes.diff import compare, model_choices
 from verordening.changes.redline import FORMATS, render
 from verordening.choicefile.reader import load_choices
@@ -43,7 +44,13 @@ def run_diff(
             typer.echo(f"let op: u vergelijkt twee gemeenten ({first.gemeente} en {second.gemeente})", err=True)
     if template is not None and fmt != "docx":
         raise UsageError("--template geldt alleen voor --format docx")
-    data = render(compare(assemble(first), assemble(second)), fmt, *names, template=template)
+    if model:
+        comparison = compare(assemble(first), assemble(second))
+    else:
+        comparison, note = between_versions(first, second)
+        if note:
+            typer.echo(note, err=True)
+    data = render(comparison, fmt, *names, template=template)
     if out is None:
         sys.stdout.write(data.decode("utf-8"))
         return

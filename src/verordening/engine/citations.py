@@ -102,6 +102,11 @@ def heading(number: int | str, title: str) -> str:
     return f"Artikel {number}. {title}"
 
 
+def vervallen_heading(number: int | str) -> str:
+    """ "Artikel 13 [vervallen]": the place of an article that vervalt, as a consolidated text shows it."""
+    return f"Artikel {number} [vervallen]"
+
+
 def chapter_heading(number: int, title: str) -> str:
     """ "Hoofdstuk 2. Titel" """
     return f"Hoofdstuk {number}. {title}"

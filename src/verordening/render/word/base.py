@@ -21,6 +21,8 @@ from lxml import etree
 
 from verordening.render import word_template
 from verordening.render.word import header, package, styles
+from verordening.render.word.comments import COMMENTS_NAME, COMMENTS_TYPE
+from verordening.render.word.comments import empty_part as empty_comments
 from verordening.render.word.xml import R_NS, Deflated, deflate, page_field, qn, serialize, w
 
 TITLE_PLACEHOLDER = "\ue000titel\ue000"  # replaced by each document's title in its footer
@@ -43,18 +45,20 @@ class WordBase:
     core_name: str
     footer_names: tuple[str, ...]
     header_names: tuple[str, ...]  # each with the status line's placeholder (header.py)
+    comments_name: str | None  # the comments part, when the document may hold comments
     style_ids: dict[str, str | None]  # style name -> id; None for the default paragraph style
     table_style_id: str | None  # the template's "Table Grid", else None (borders are then drawn directly)
     text_width: int  # twips
 
 
-def word_base(template: Path | None, style_names: tuple[str, ...]) -> WordBase:
-    """The base for a document using these styles, from the template at `template` (or our own)."""
-    return _prepare(read_template(template), style_names)
+def word_base(template: Path | None, style_names: tuple[str, ...], comments: bool = False) -> WordBase:
+    """The base for a document using these styles, from the template at `template` (or our own);
+    with `comments`, a package that holds Word comments (render/word/comments.py)."""
+    return _prepare(read_template(template), style_names, comments)
 
 
-@functools.lru_cache(maxsize=8)
-def _prepare(template: bytes | None, style_names: tuple[str, ...]) -> WordBase:
+@functools.lru_cache(maxsize=16)
+def _prepare(template: bytes | None, style_names: tuple[str, ...], comments: bool = False) -> WordBase:
     parts = _Parts(template if template is not None else package.house_package())
     names = styles.closure(("Normal", "Footer", "Header", *style_names))
     style_ids, table_style, footer_style = _ensure_styles(parts, names, house=template is None)
@@ -64,6 +68,8 @@ def _prepare(template: bytes | None, style_names: tuple[str, ...]) -> WordBase:
     width = _text_width(section)
     footers = _footers(parts, section, footer_style, width)
     headers = header.prepare(parts, section, style_ids["Header"])
+    if comments and COMMENTS_NAME not in parts.data:
+        parts.add(COMMENTS_NAME, "comments", COMMENTS_TYPE, empty_comments())
     parts.set("word/document.xml", document)
     done = package.honest(parts.data)
     return WordBase(
@@ -74,6 +80,7 @@ def _prepare(template: bytes | None, style_names: tuple[str, ...]) -> WordBase:
         core_name=package.CORE_NAME,
         footer_names=footers,
         header_names=headers,
+        comments_name=COMMENTS_NAME if comments else None,
         style_ids=style_ids,
         table_style_id=table_style,
         text_width=width,

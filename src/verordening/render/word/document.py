@@ -17,6 +17,8 @@ from lxml import etree
 
 from verordening.render.word import xml
 from verordening.render.word.base import TITLE_PLACEHOLDER, WordBase
+from verordening.render.word.comments import Comment, anchor
+from verordening.render.word.comments import part as comments_part
 from verordening.render.word.header import fill as fill_header
 from verordening.render.word.package import APP_NAME, Properties, app_xml, core_xml, zip_package
 from verordening.render.word.xml import qn
@@ -31,6 +33,7 @@ class WordDocument:
         if self.end is not None:
             self.body.remove(self.end)
         self._words = self._characters = self._with_spaces = self._paragraphs = 0
+        self._comments: list[Comment] = []
 
     @property
     def text_width(self) -> int:
@@ -53,6 +56,22 @@ class WordDocument:
         p = xml.paragraph(self.style(style), runs=runs, **layout)  # type: ignore[arg-type]
         self.body.append(p)
         return p
+
+    def comment(
+        self,
+        p: etree._Element,
+        paragraphs: Sequence[str],
+        author: str,
+        date: str,
+        start: etree._Element | None = None,
+        end: etree._Element | None = None,
+    ) -> None:
+        """A Word comment on paragraph `p` (or on its runs `start` to `end`); the base must allow comments."""
+        if self.base.comments_name is None:
+            raise ValueError("comment() on a Word base prepared without comments")
+        c = Comment(len(self._comments), author, date, tuple(paragraphs))
+        self._comments.append(c)
+        anchor(p, c.id, start, end)
 
     def last_paragraph(self) -> etree._Element | None:
         return next((el for el in reversed(self.body) if el.tag == qn("w:p")), None)
@@ -100,6 +119,8 @@ class WordDocument:
             APP_NAME: app_xml(self._words, self._characters, self._with_spaces, self._paragraphs),
         }
         parts.update(self._footers(footer))
+        if self.base.comments_name is not None:
+            parts[self.base.comments_name] = comments_part(self._comments)
         parts.update({name: fill_header(self.base.parts[name], header) for name in self.base.header_names})
         fresh = {name: xml.deflate(data) for name, data in parts.items()}
         return zip_package((name, fresh.get(name, entry)) for name, entry in self.base.entries)
