@@ -264,3 +264,15 @@ def test_libreoffice_renders_every_article(tmp_path):
         ).stdout.replace("\f", "\n")  # page breaks
         found = [int(n) for n in re.findall(r"^Artikel (\d+)\. ", text, re.M)]
         assert found == numbers + numbers, slug  # once in the ordinance, once in the toelichting
+
+
+def test_a_text_ending_in_a_colon_stays_with_its_list(example_docx):
+    """A lid like "… vermeldt in ieder geval:" must not end a page with its onderdelen on the next one."""
+    _, _, _, doc = example_docx
+    paragraphs = body_until(doc, "Toelichting")
+    kept = {p.text: p.paragraph_format.keep_with_next for p in paragraphs if p.style.name != "Ondertekening"}
+    intros = [t for t in kept if t.rstrip().endswith(":")]
+    assert intros, "the example has no lid that introduces a list"
+    assert all(kept[t] for t in intros)
+    # apart from those, only the last lid is kept (with the signature below it)
+    assert [t for t, k in kept.items() if k and t not in intros] == [list(kept)[-1]]

@@ -18,7 +18,7 @@ from verordening.engine import citations
 from verordening.engine.library import ClauseLibrary, load_library
 from verordening.engine.textfilters import hoofdletter
 from verordening.engine.texts import VERGELIJKING, document_texts
-from verordening.render.docx import ELEMENT_STYLES, element_style
+from verordening.render.docx import ELEMENT_STYLES, element_style, introduces
 from verordening.render.escape import html
 from verordening.render.escape import markdown as _md_escape
 from verordening.render.word import xml
@@ -236,7 +236,8 @@ def to_docx(
             # The tab after the number comes and goes with a paragraph that comes or goes entirely.
             runs = rev.runs(number + [(whole or "=", "\t")] + text if number else text)
             style = element_style(p.level, bool(number), numbered_lid)
-            rev.track_mark(doc.add_runs(runs, style, f"{accepted(number)}\t{accepted(text)}"), whole)
+            said = accepted(text)
+            rev.track_mark(doc.add_runs(runs, style, f"{accepted(number)}\t{said}", keep_next=introduces(said)), whole)
     new = d.new.choices
     return doc.package(
         Properties(

@@ -48,7 +48,7 @@ def render(ordinance: Ordinance, checklist: object = None, options: object = Non
     doc = WordDocument(word_base(template, STYLES))
     doc.add(ordinance.citeertitel, "Title")
     for line in ordinance.aanhef:
-        doc.add(line, "Aanhef")
+        doc.add(line, "Aanhef", keep_next=introduces(line))
     for chapter in ordinance.chapters:
         doc.add(chapter.heading, "Heading 1")
         for article in chapter.articles:
@@ -85,14 +85,22 @@ def element_style(depth: int, numbered: bool, lid_numbered: bool, quoted: bool =
     return f"Citaat {name.lower()}" if quoted else name
 
 
+def introduces(text: str) -> bool:
+    """A lid or onderdeel ending in ":" introduces a list: it stays on the page of its first item.
+
+    Only that paragraph is kept with the next one. Chaining a whole short list (every item kept with
+    the next) was tried: LibreOffice then leaves the intro at the page foot after all."""
+    return text.rstrip().endswith(":")
+
+
 def elements(doc: WordDocument, walked: Iterable[Element], quoted: bool = False) -> None:
-    """Leden, onderdelen and subonderdelen, their numbers set off by a tab."""
+    """Leden, onderdelen and subonderdelen, their numbers set off by a tab; an intro stays with its list."""
     for e in walked:
         style = element_style(e.depth, bool(e.numeral), e.lid.number is not None, quoted)
         if e.numeral:
-            doc.add(f"{e.numeral}\t{e.text}", style)
+            doc.add(f"{e.numeral}\t{e.text}", style, keep_next=introduces(e.text))
         elif e.text:
-            doc.add(e.text, style)
+            doc.add(e.text, style, keep_next=introduces(e.text))
 
 
 def signature(doc: WordDocument, ondertekening: Ondertekening) -> None:
@@ -127,4 +135,4 @@ def _paragraphs(doc: WordDocument, paragraphs: Iterable[Paragraph]) -> None:
             for bullet in p.bullets:
                 doc.add(f"–\t{bullet}", "Opsomming toelichting")
         else:
-            doc.add(p.text, "Normal")
+            doc.add(p.text, "Normal", keep_next=introduces(p.text))
