@@ -242,6 +242,10 @@ h3 a.self{color:inherit;text-decoration:none}
 .checks table{border-collapse:collapse;width:100%;font-size:.9rem}
 .checks th,.checks td{border:1px solid var(--line);padding:.4rem .5rem;text-align:left;vertical-align:top}
 .checks th{background:var(--bg-soft)}
+.checks th:nth-child(1){width:16%}
+.checks th:nth-child(2){width:38%}
+.checks th:nth-child(3){width:8%}
+.checks th:nth-child(4){width:10%}
 .status span{font-weight:600;white-space:nowrap}
 tr.met .status span{color:var(--ok)}
 tr.met .status span::before{content:"\\2713\\00a0"}
@@ -293,5 +297,33 @@ section[id^="toelichting-artikel"]{scroll-margin-top:.5rem}
   .article{display:grid;grid-template-columns:minmax(0,1fr) 18rem;gap:2rem}
   .shaped{margin-top:0;align-self:start}
 }
-@media print{.toc,.shaped{display:none}.layout{display:block}}
+@page{size:A4;margin:2cm 2.2cm 2.2cm;@bottom-right{content:"pagina " counter(page) " van " counter(pages);font:8pt Arial,sans-serif;color:#555}}
+@media print{
+  body{font:10pt/1.4 Arial,"Liberation Sans",sans-serif;orphans:3;widows:3}
+  a{color:inherit;text-decoration:none}
+  .toc{display:none}
+  .layout,main,.article{display:block;max-width:none;padding:0}
+  .top{padding:0 0 .4rem;border-bottom-width:2px}
+  .top h1{font-size:15pt}
+  main{display:flex;flex-direction:column}
+  .checks{order:1;break-before:page}
+  .checks table{font-size:9pt}
+  .checks tr{break-inside:avoid}
+  h2,h3,h4{break-after:avoid}
+  h2{font-size:12pt;margin:1.2rem 0 .4rem}
+  h3{font-size:10pt;margin:0 0 .2rem}
+  .aanhef{margin-top:1rem}
+  .article{border-top:0;padding:.5rem 0 0}
+  .article .text ul>li,.article .text ol>li:not(:has(ul)),.article .text>p{break-inside:avoid}
+  .article .text li>p:has(+ul),.article .text>p:has(+ul){break-after:avoid}
+  .shaped{margin:.25rem 0 0 1.6rem;padding:.1rem .5rem;background:none;border-left:2px solid #999;font-size:8pt;break-inside:avoid}
+  .shaped h4{display:inline;font-size:8pt;margin:0 .3rem 0 0}
+  .shaped:has(.none),.shaped .key,.shaped p:last-child{display:none}
+  .shaped dl,.shaped dl div,.shaped dt,.shaped dd{display:inline;margin:0}
+  .shaped dt::after{content:": "}
+  .shaped dl div:not(:last-child)::after{content:"; "}
+  .shaped p.basis{margin:0}
+  .signature{break-inside:avoid}
+  .toelichting{break-before:page;margin-top:0;border-top:0}
+}
 """
