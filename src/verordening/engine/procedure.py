@@ -25,6 +25,7 @@ class ProcedureResult:
     citation: str
     status: str  # "in_orde", "opmerking", "waarschuwing"
     reason: str
+    finding: str = ""  # which finding: the text's key ("afgezien", "ontvangen_na_voorstel", "te_kort", …)
 
 
 def _clientenraad(k: Choices, say: Texts) -> ProcedureResult:
@@ -34,7 +35,7 @@ def _clientenraad(k: Choices, say: Texts) -> ProcedureResult:
     citation = say(f"{key}.citation", grondslag=grondslag)
     if not isinstance(raad, AdviesCliëntenraad):
         return ProcedureResult(
-            "47", citation, "waarschuwing", say(f"{key}.afgezien", reden=raad.afgezien, grondslag=grondslag)
+            "47", citation, "waarschuwing", say(f"{key}.afgezien", reden=raad.afgezien, grondslag=grondslag), "afgezien"
         )
     values = {
         "naam": raad.naam,
@@ -43,10 +44,12 @@ def _clientenraad(k: Choices, say: Texts) -> ProcedureResult:
         "voorstel": k.vaststelling.voorstel_datum,
     }
     if raad.advies_ontvangen is None:
-        return ProcedureResult("47", citation, "opmerking", say(f"{key}.gelegenheid", **values))
+        return ProcedureResult("47", citation, "opmerking", say(f"{key}.gelegenheid", **values), "gelegenheid")
     if raad.advies_ontvangen > k.vaststelling.voorstel_datum:
-        return ProcedureResult("47", citation, "waarschuwing", say(f"{key}.ontvangen_na_voorstel", **values))
-    return ProcedureResult("47", citation, "in_orde", say(f"{key}.ontvangen", **values))
+        return ProcedureResult(
+            "47", citation, "waarschuwing", say(f"{key}.ontvangen_na_voorstel", **values), "ontvangen_na_voorstel"
+        )
+    return ProcedureResult("47", citation, "in_orde", say(f"{key}.ontvangen", **values), "ontvangen")
 
 
 def _bekendmaking(k: Choices, say: Texts) -> ProcedureResult:
@@ -55,15 +58,17 @@ def _bekendmaking(k: Choices, say: Texts) -> ProcedureResult:
     start = k.inwerkingtreding_datum
     if start is None:  # the day after publication: it can never come before the publication
         return ProcedureResult(
-            "bekendmaking", citation, "in_orde", say(f"{key}.dag_na", vastgesteld=k.vaststelling.datum)
+            "bekendmaking", citation, "in_orde", say(f"{key}.dag_na", vastgesteld=k.vaststelling.datum), "dag_na"
         )
     days = (start - k.vaststelling.datum).days
     values = {"vastgesteld": k.vaststelling.datum, "inwerkingtreding": start, "dagen": days}
     if k.terugwerkende_kracht_tot is not None:  # a late publication is covered by the retroactive effect
-        return ProcedureResult("bekendmaking", citation, "in_orde", say(f"{key}.terugwerkend", **values))
+        return ProcedureResult(
+            "bekendmaking", citation, "in_orde", say(f"{key}.terugwerkend", **values), "terugwerkend"
+        )
     if days < PUBLICATION_DAYS:
-        return ProcedureResult("bekendmaking", citation, "waarschuwing", say(f"{key}.te_kort", **values))
-    return ProcedureResult("bekendmaking", citation, "in_orde", say(f"{key}.ruim", **values))
+        return ProcedureResult("bekendmaking", citation, "waarschuwing", say(f"{key}.te_kort", **values), "te_kort")
+    return ProcedureResult("bekendmaking", citation, "in_orde", say(f"{key}.ruim", **values), "ruim")
 
 
 def _in_te_vullen(k: Choices, say: Texts) -> list[ProcedureResult]:
@@ -77,6 +82,7 @@ def _in_te_vullen(k: Choices, say: Texts) -> list[ProcedureResult]:
             say("procedure.in_te_vullen.citation"),
             "waarschuwing",
             say("procedure.in_te_vullen.voorlopig", sleutels=keys),
+            "voorlopig",
         )
     ]
 
@@ -102,8 +108,11 @@ def _terugwerkende_kracht(k: Choices, say: Texts, law: Law | None) -> ProcedureR
                 say(f"{key}.citation"),
                 "waarschuwing",
                 say(f"{key}.andere_wet", wet=text.label, wijzigingen=changes, **values),
+                "andere_wet",
             )
-    return ProcedureResult("terugwerkende kracht", say(f"{key}.citation"), "opmerking", say(f"{key}.gunstig", **values))
+    return ProcedureResult(
+        "terugwerkende kracht", say(f"{key}.citation"), "opmerking", say(f"{key}.gunstig", **values), "gunstig"
+    )
 
 
 def check_procedure(k: Choices, say: Texts, law: Law | None = None) -> list[ProcedureResult]:

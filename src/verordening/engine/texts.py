@@ -54,7 +54,7 @@ class Texts:
             except TemplateError as exc:
                 raise ClauseError(f"{self._path} [{key}]: fout in de tekst: {exc}") from None
         try:
-            return " ".join(template.render(**values).split())
+            return restore(" ".join(template.render(**values).split()))  # a "[" in a value stays a "["
         except TemplateError as exc:
             raise ClauseError(f"{self._path} [{key}]: fout in de tekst: {exc}") from None
 
