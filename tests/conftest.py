@@ -44,7 +44,8 @@ def write_library(root: Path, articles: dict[str, str], requirements: str = "[]"
     (root / "kwaliteitseisen.yaml").write_text("{}\n", encoding="utf-8")
     real = clauses_dir()
     shutil.copytree(real / "wet", root / "wet")  # the real versions of the Participatiewet
-    shutil.copy(real / "controlelijst.yaml", root / "controlelijst.yaml")
+    for texts in ("controlelijst.yaml", "raadsvoorstel.yaml"):
+        shutil.copy(real / texts, root / texts)
     for fixed in ("ondertekening.j2", "wijzigingsverordening.j2", "vergelijking.j2"):  # the documents' own words
         shutil.copy(real / fixed, root / fixed)
     for name, text in articles.items():

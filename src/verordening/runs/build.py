@@ -17,6 +17,7 @@ from verordening.render import checklist as render_checklist
 from verordening.render import docx as render_docx
 from verordening.render import html as render_html
 from verordening.render import markdown as render_markdown
+from verordening.render import raadsvoorstel_docx, raadsvoorstel_md
 from verordening.runs.output import safe_target, write_outputs
 
 
@@ -60,6 +61,9 @@ def render_all(choices: Choices, options: BuildOptions = BuildOptions()) -> Rend
     # The checklist is a working document beside the ordinance, never inside the adoptable text.
     files["controlelijst.md"] = render_checklist.render(ordinance, checklist).encode("utf-8")
     files["checklist.json"] = checklist_json(checklist)
+    # The college's proposal to the raad: what the raad weighs, never in the text it adopts.
+    files["raadsvoorstel.md"] = raadsvoorstel_md.render(ordinance, checklist).encode("utf-8")
+    files["raadsvoorstel.docx"] = raadsvoorstel_docx.render(ordinance, checklist, options)
     return Rendered(ordinance, checklist, files)
 
 

@@ -56,7 +56,7 @@ HOUSE: dict[str, Style] = {
     "Header": Style(size=9, before=0, after=0, line=1.0),
     "Aanhef": Style(after=8, line=1.15),
     "Ondertekening": Style(after=6, line=1.15),
-    "Tabeltekst": Style(size=8.5, before=2, after=2, line=1.0),
+    "Tabeltekst": Style(size=10, before=2, after=2, line=1.0),  # 10 pt: readable on paper (UX review, defect 8)
     "Noot": Style(size=9, italic=True, color="555555", after=4),
     # the ordinance's own numbered elements
     "Lid": _level(1),

@@ -1,0 +1,306 @@
+"""The raadsvoorstel: the college's proposal to the raad to adopt the ordinance, as one model for two layouts.
+
+This module decides what the proposal says where (the header block, Beslispunten, Aanleiding, Argumenten
+with the statutory checklist, Kanttekeningen, …); every sentence comes from the clause library
+(model_clauses/raadsvoorstel.yaml). raadsvoorstel_md.py and raadsvoorstel_docx.py only lay it out. It is
+addressed to the raad and is never part of the text the raad adopts: what the raad should weigh (OVAL's asks
+this draft does not meet, doubts about the cliëntenraad's advice, deviations from the VNG model) lives here.
+"""
+
+from __future__ import annotations
+
+import functools
+import typing
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel
+
+from verordening.changes.diff import model_choices
+from verordening.choicefile.schema import AdviesCliëntenraad, Choices
+from verordening.engine import meaning
+from verordening.engine.checklist import Checklist
+from verordening.engine.document import Ondertekening, Ordinance
+from verordening.engine.library import load_library
+from verordening.engine.library_files import read_yaml
+from verordening.engine.scorecard import score
+from verordening.engine.texts import Texts
+
+TEXTS = "raadsvoorstel.yaml"
+CONTROLELIJST = "controlelijst.md"  # written beside it by runs/build.py
+NAMES = ("raadsvoorstel.md", "raadsvoorstel.docx")
+TABLE_FRACTIONS = (0.5, 0.28, 0.22)  # Onderwerp, Geregeld in, Voldaan
+KEUZE_FREE = {"in_te_vullen"}  # not a choice of the ordinance: never a deviation from the model
+
+
+def was_wordt_name(slug: str) -> str:
+    """The was-wordt-tabel against the VNG model that the build writes beside the ordinance."""
+    return f"{slug}-was-wordt.docx"
+
+
+@dataclass(frozen=True)
+class Table:
+    columns: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    fractions: tuple[float, ...]
+
+
+@dataclass(frozen=True)
+class Block:
+    """A paragraph ("alinea"), a sub-heading, a list (bullets or numbered) or a table."""
+
+    kind: Literal["alinea", "tussenkop", "opsomming", "genummerd", "tabel"]
+    texts: tuple[str, ...] = ()
+    table: Table | None = None
+
+
+@dataclass(frozen=True)
+class Section:
+    title: str
+    blocks: list[Block] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Raadsvoorstel:
+    title: str
+    kop: list[tuple[str, str]]  # (label, value) of the header block
+    aan: str
+    sections: list[Section]
+    ondertekening: Ondertekening  # the college's signature; its `kop` is the status mark ("CONCEPT")
+    footer: str
+    citeertitel: str
+    gemeente: str
+    datum: object  # the proposal's date (document properties)
+
+
+@functools.cache
+def _texts(root: Path) -> Texts:
+    library = load_library(root)
+    path = library.root / TEXTS
+    return Texts(library.env, read_yaml(path)[0], path)
+
+
+def texts(ordinance: Ordinance) -> Texts:
+    return _texts(load_library(ordinance.library).root)
+
+
+def _p(*texts: str) -> list[Block]:
+    return [Block("alinea", (t,)) for t in texts if t]
+
+
+def _open(k: Choices, key: str, value: object) -> object:
+    """A value still provisional (listed in in_te_vullen) is shown as a placeholder."""
+    return None if key in k.in_te_vullen else value
+
+
+def build(ordinance: Ordinance, checklist: Checklist) -> Raadsvoorstel:
+    say, k = texts(ordinance), ordinance.choices
+    values = {"k": k, "gemeente": k.gemeente, "citeertitel": ordinance.citeertitel}
+    v = k.vaststelling
+    dates = {
+        "raadsvergadering": _open(k, "vaststelling.datum", v.datum),
+        "datum": _open(k, "vaststelling.voorstel_datum", v.voorstel_datum),
+    }
+    nummer = _open(k, "vaststelling.voorstel_nummer", v.voorstel_nummer)
+    kop = [
+        (say(f"kop.{key}.label"), say(f"kop.{key}.waarde", datum=dates.get(key), nummer=nummer, **values))
+        for key in say.words("kop.volgorde")
+    ]
+    heads = functools.partial(_heading, say)
+    sections = [
+        Section(heads("beslispunten"), _beslispunten(say, values)),
+        Section(heads("aanleiding"), _aanleiding(say, ordinance, checklist, values)),
+        Section(heads("beoogd_effect"), _p(say("beoogd_effect", **values))),
+        Section(heads("argumenten"), _argumenten(say, ordinance, checklist, values)),
+        Section(heads("kanttekeningen"), _kanttekeningen(say, ordinance, checklist, values)),
+        Section(heads("procedure"), _procedure(say, checklist, k)),
+        Section(heads("financien"), _p(say("financien", **values))),
+        Section(heads("communicatie"), _p(say("communicatie", **values))),
+        Section(heads("uitvoering"), _p(say("uitvoering", **values))),
+        Section(heads("bijlagen"), [Block("genummerd", tuple(_bijlagen(say, ordinance, values)))]),
+    ]
+    signers = say.words("ondertekening.ondertekenaars")
+    ondertekening = Ondertekening(
+        say("ondertekening.slot", **values), list(zip(signers[::2], signers[1::2])), ordinance.ondertekening.kop
+    )
+    return Raadsvoorstel(
+        title=say("titel"),
+        kop=kop,
+        aan=say("aan", **values),
+        sections=sections,
+        ondertekening=ondertekening,
+        footer=say("voettekst", **values),
+        citeertitel=ordinance.citeertitel,
+        gemeente=k.gemeente,
+        datum=v.voorstel_datum,
+    )
+
+
+def _heading(say: Texts, key: str) -> str:
+    return say(f"kopjes.{key}")
+
+
+def _beslispunten(say: Texts, values: dict) -> list[Block]:
+    return [
+        *_p(say("beslispunten.inleiding", **values)),
+        Block("genummerd", (say("beslispunten.vaststellen", **values),)),
+    ]
+
+
+def _aanleiding(say: Texts, ordinance: Ordinance, checklist: Checklist, values: dict) -> list[Block]:
+    law = load_library(ordinance.library).law
+    first, text = law.versions[0], checklist.law
+    changes = [
+        {"datum": version.valid_from, "wijziging": change.summary, "vindplaats": change.cited()}
+        for version, change in law.changes_since(first, relevant_only=True)
+        if version.valid_from <= text.valid_from
+    ]
+    wet = {"label": text.label, "bron": text.source}
+    return _p(
+        say("aanleiding.breed_offensief", eerste=first.valid_from, **values),
+        say("aanleiding.wet", eerste=first.valid_from, wet=wet, wijzigingen=changes, **values),
+        say("aanleiding.intrekking", intrekking=ordinance.choices.intrekking or "", **values),
+    )
+
+
+def requirement_table(say: Texts, checklist: Checklist) -> Table:
+    """The statutory requirements in three columns: the onderwerp (only its onderdeel under the common
+    provision of the column heading, never "Participatiewet" again), where the draft regulates it, ✓ or ✗ with
+    the reason only where it is not met."""
+    prefix = say("vereisten.prefix") + ", "
+    rows = []
+    for r in checklist.vereisten:
+        where = r.citation.removesuffix(", Participatiewet").removesuffix(" Participatiewet")
+        if where.startswith(prefix):
+            where = where[len(prefix) :].removeprefix("onderdeel ")
+        met = say("vereisten.voldaan") if r.met else say("vereisten.niet_voldaan_reden", reden=r.reason)
+        rows.append((f"{where}. {r.summary}", "; ".join(r.elements) or "–", met))
+    return Table(tuple(say.words("vereisten.kolommen")), tuple(rows), TABLE_FRACTIONS)
+
+
+def _argumenten(say: Texts, ordinance: Ordinance, checklist: Checklist, values: dict) -> list[Block]:
+    unmet, total = len(checklist.unmet), len(checklist.vereisten)
+    blocks = [
+        Block("tussenkop", (f"1. {say('argumenten.wet_titel', **values)}",)),
+        *_p(say("argumenten.wet", aantal=total, niet_voldaan=unmet, **values)),
+        Block("tabel", table=requirement_table(say, checklist)),
+        *_p(say("argumenten.keuzes_inleiding", **values)),
+    ]
+    number = 2
+    for key in say.words("argumenten.keuzes"):
+        try:
+            value = meaning.value_of(ordinance.choices, key)
+        except AttributeError:  # a key of another branch of the choice model
+            continue
+        keuze = f"{meaning.title(key, capital=True)}: {meaning.in_words(key, value, ordinance.option_names)}"
+        blocks.append(Block("tussenkop", (f"{number}. {say('argumenten.kop', keuze=keuze, **values)}",)))
+        blocks += _p(say(f"argumenten.reden.{key}", **values))
+        number += 1
+    return blocks
+
+
+def _kanttekeningen(say: Texts, ordinance: Ordinance, checklist: Checklist, values: dict) -> list[Block]:
+    k = ordinance.choices
+    blocks = _p(
+        *(say("kanttekeningen.vereiste", citation=r.citation, reden=r.reason, **values) for r in checklist.unmet)
+    )
+    for p in checklist.procedure:
+        if p.requirement == "47" and p.finding in ("afgezien", "ontvangen_na_voorstel", "gelegenheid"):
+            blocks += _p(say(f"kanttekeningen.{p.finding}", **_advies(k), **values))
+        elif p.status == "waarschuwing":
+            blocks += _p(say("kanttekeningen.procedure", citation=p.citation, reden=p.reason, **values))
+    library = load_library(ordinance.library)
+    unmet = [a for a in score(ordinance, library.kwaliteitseisen) if not a.met]
+    if unmet:
+        blocks += _p(say("kanttekeningen.oval_inleiding", aantal=len(unmet), **values))
+        oval = (say(f"kanttekeningen.oval.{a.key}", titel=a.title, reden=a.reason, **values) for a in unmet)
+        blocks.append(Block("opsomming", tuple(oval)))
+    if not k.jobcoaching.kwaliteitseisen:
+        blocks += _p(say("kanttekeningen.geen_kwaliteitseisen", **values))
+    if not k.artikel_13_loonkostensubsidie.opnemen:
+        blocks += _p(say("kanttekeningen.zonder_lks_buiten_doelgroep", **values))
+    if k.budgetplafond:
+        blocks += _p(say("kanttekeningen.budgetplafond", **values))
+    afwijkingen = [say("kanttekeningen.afwijking", **d, **values) for d in deviations(ordinance)]
+    if afwijkingen:
+        blocks += _p(say("kanttekeningen.afwijkingen_inleiding", **values))
+        blocks.append(Block("opsomming", tuple(afwijkingen)))
+    else:
+        blocks += _p(say("kanttekeningen.geen_afwijkingen", **values))
+    return blocks
+
+
+def _advies(k: Choices) -> dict[str, object]:
+    raad = k.clientenraad
+    if isinstance(raad, AdviesCliëntenraad):
+        return {
+            "naam": raad.naam,
+            "gevraagd": raad.advies_gevraagd,
+            "ontvangen": raad.advies_ontvangen,
+            "voorstel": k.vaststelling.voorstel_datum,
+        }
+    return {"reden": raad.afgezien, "grondslag": raad.grondslag or ""}
+
+
+def _procedure(say: Texts, checklist: Checklist, k: Choices) -> list[Block]:
+    blocks = []
+    for p in checklist.procedure:
+        if p.requirement == "47":
+            blocks += _p(say(f"procedure.{p.finding}", **_advies(k)))
+        elif p.status != "waarschuwing":  # a warning is a kanttekening
+            blocks += _p(say("procedure.bevinding", citation=p.citation, reden=p.reason))
+    return blocks
+
+
+def _bijlagen(say: Texts, ordinance: Ordinance, values: dict) -> Iterator[str]:
+    yield say("bijlagen.ontwerp", bestand=f"{ordinance.slug}.docx", **values)
+    yield say("bijlagen.controlelijst", bestand=CONTROLELIJST, **values)
+    yield say("bijlagen.was_wordt", bestand=was_wordt_name(ordinance.slug), **values)
+    raad = ordinance.choices.clientenraad
+    if isinstance(raad, AdviesCliëntenraad) and raad.advies_ontvangen is not None:
+        yield say("bijlagen.advies", naam=raad.naam, **values)
+
+
+def _value_keys(model: type[BaseModel], prefix: str = "") -> Iterator[str]:
+    """The dotted keys holding a value, in the order of the choice model."""
+    for name, info in model.model_fields.items():
+        subs = _models(info.annotation)
+        if subs:
+            for sub in subs:
+                yield from _value_keys(sub, f"{prefix}{name}.")
+        else:
+            yield prefix + name
+
+
+def _models(annotation: object) -> list[type[BaseModel]]:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return [annotation]
+    return [m for arg in typing.get_args(annotation) for m in _models(arg)]
+
+
+def deviations(ordinance: Ordinance) -> list[dict[str, str]]:
+    """The choices in which the draft differs from the VNG model's defaults, each with both values in words."""
+    draft = ordinance.choices
+    model = model_choices(draft)
+    names = ordinance.option_names
+    out = []
+    for key in dict.fromkeys(_value_keys(Choices)):
+        if key.split(".")[0] in KEUZE_FREE:
+            continue
+        try:
+            mine, theirs = meaning.value_of(draft, key), meaning.value_of(model, key)
+        except AttributeError:
+            continue
+        if mine == theirs:
+            continue
+        empty = theirs == []  # a list the model leaves empty: the model names no value, the municipality picks
+        out.append(
+            {
+                "titel": meaning.title(key, capital=True),
+                "waarde": meaning.in_words(key, mine, names),
+                "model": "" if empty else meaning.in_words(key, theirs, names),
+            }
+        )
+    return out
