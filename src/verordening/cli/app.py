@@ -127,13 +127,18 @@ def build(
         ),
     ] = None,
     bibliotheek: Library = None,
+    pdf: Annotated[bool, typer.Option("--pdf", help="Maak ook een PDF van de DOCX (vraagt LibreOffice).")] = False,
 ) -> None:
     """Bouw de verordening (Markdown, DOCX, HTML, controlelijst) voor elk keuzebestand."""
     from verordening.runs.batch import build_many
     from verordening.runs.build import BuildOptions
 
-    options = BuildOptions(out_dir=out, template=template, force=force, library=bibliotheek)
+    options = BuildOptions(out_dir=out, template=template, force=force, library=bibliotheek, pdf=pdf)
     with refusals():
+        if pdf:
+            from verordening.render.pdf import converter
+
+            converter()  # no LibreOffice: say so before anything is built or written
         _, exit_code = build_many(expand(files), options, workers=processen)
     raise typer.Exit(exit_code)
 

@@ -17,6 +17,7 @@ from verordening.render import checklist as render_checklist
 from verordening.render import docx as render_docx
 from verordening.render import html as render_html
 from verordening.render import markdown as render_markdown
+from verordening.render import pdf as render_pdf
 from verordening.render import raadsvoorstel_docx, raadsvoorstel_md
 from verordening.runs.output import safe_target, write_outputs
 
@@ -29,6 +30,7 @@ class BuildOptions:
     template: Path | None = None  # reference.docx whose styles the DOCX takes (house style)
     force: bool = False  # overwrite generated files that were edited by hand (keeping a backup)
     library: Path | None = None  # another clause library (--bibliotheek); None: the one in the package
+    pdf: bool = False  # also <slug>.pdf, the DOCX converted by LibreOffice (render/pdf.py)
 
 
 @dataclass
@@ -64,6 +66,8 @@ def render_all(choices: Choices, options: BuildOptions = BuildOptions()) -> Rend
     # The college's proposal to the raad: what the raad weighs, never in the text it adopts.
     files["raadsvoorstel.md"] = raadsvoorstel_md.render(ordinance, checklist).encode("utf-8")
     files["raadsvoorstel.docx"] = raadsvoorstel_docx.render(ordinance, checklist, options)
+    if options.pdf:  # from the finished DOCX, still in memory: written with the rest or not at all
+        files[f"{ordinance.slug}.pdf"] = render_pdf.from_docx(files[f"{ordinance.slug}.docx"], ordinance.slug)
     return Rendered(ordinance, checklist, files)
 
 
