@@ -22,7 +22,7 @@ from verordening.engine.law import LawVersion
 from verordening.engine.library import ArticleSpec, ClauseLibrary, load_library
 from verordening.engine.references import Resolver
 from verordening.engine.sandbox import bounded_join
-from verordening.engine.textfilters import REF_CLOSE, REF_OPEN, Token, restore
+from verordening.engine.textfilters import REF_CLOSE, REF_OPEN, Token, restore, take_marks, unmarked
 from verordening.errors import BuildError
 
 _MARKER = re.compile(r"^\[(lid|onderdeel|sub)(?::([a-z0-9_]+))?\]\s*(.*)$")
@@ -139,7 +139,7 @@ def parse_structure(text: str, where: str) -> list[Lid]:
 def parse_paragraphs(text: str) -> list[Paragraph]:
     """Blank-line separated paragraphs; lines starting with '- ' form a bulleted list."""
     paragraphs: list[Paragraph] = []
-    for chunk in re.split(r"\n\s*\n", restore(text)):
+    for chunk in re.split(r"\n\s*\n", unmarked(restore(text))):  # the toelichting marks no values
         lines = [line.strip() for line in chunk.splitlines() if line.strip()]
         if not lines:
             continue
@@ -211,9 +211,8 @@ def build_articles(
         try:
             for element in article.elements():
                 # Onderdelen continue the sentence of their lid.
-                element.unit.text, element.unit.refs = resolver.resolve(
-                    element.text, article, element.lid, opens_sentence=element.depth == 0
-                )
+                text, refs = resolver.resolve(element.text, article, element.lid, opens_sentence=element.depth == 0)
+                element.unit.text, element.unit.refs, element.unit.marks = take_marks(text, refs)
             if toelichting:
                 article.toelichting = resolve_paragraphs(resolver, toelichting_raw[article.label], article)
         except BuildError as exc:
@@ -242,7 +241,7 @@ def assemble(choices: Choices, library: ClauseLibrary | None = None, toelichting
         return text
 
     aanhef = [
-        resolver.resolve(restore(line.strip()), None)[0]
+        resolver.resolve(unmarked(restore(line.strip())), None)[0]
         for line in plain("aanhef.j2", library.aanhef).splitlines()
         if line.strip()
     ]

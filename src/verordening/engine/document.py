@@ -16,7 +16,11 @@ from verordening.engine.law import LawVersion
 Ref = tuple[int, int, "int | str"]
 
 
-def _refs() -> list[Ref]:
+# Where a value from the choice file stands in a text: (start, end). Only the bespreekversie shows it.
+Mark = tuple[int, int]
+
+
+def _refs() -> list:
     return field(default_factory=list, compare=False, repr=False)
 
 
@@ -28,6 +32,7 @@ class Sub:
     text: str
     number: int = 0
     refs: list[Ref] = _refs()
+    marks: list[Mark] = _refs()  # chosen values in `text`
     depth: ClassVar[int] = 2
 
     @property
@@ -44,6 +49,7 @@ class Onderdeel:
     number: int = 0  # 1 -> "a"
     subs: list[Sub] = field(default_factory=list)
     refs: list[Ref] = _refs()
+    marks: list[Mark] = _refs()  # chosen values in `text`
     depth: ClassVar[int] = 1
 
     @property
@@ -64,6 +70,7 @@ class Lid:
     number: int | None = None
     onderdelen: list[Onderdeel] = field(default_factory=list)
     refs: list[Ref] = _refs()
+    marks: list[Mark] = _refs()  # chosen values in `text`
     depth: ClassVar[int] = 0
 
     @property

@@ -13,7 +13,7 @@ import re
 from verordening.engine import citations
 from verordening.engine.document import Article, Lid, Ref
 from verordening.engine.library import ClauseLibrary
-from verordening.engine.textfilters import REF_CLOSE, REF_OPEN
+from verordening.engine.textfilters import REF_CLOSE, REF_OPEN, unmarked
 from verordening.errors import BuildError
 
 _TOKEN = re.compile(f"{REF_OPEN}(.*?){REF_CLOSE}")
@@ -69,14 +69,14 @@ class Resolver:
             words = (
                 self.many(body[1:].split("|")) if body.startswith("*") else self.one(body.split("|"), here, here_lid)
             )
-            before = text[: m.start()].rstrip()
+            before = unmarked(text[: m.start()]).rstrip()  # a marked value is text like any other
             # A reference that opens a sentence starts with a capital ("Artikel 12 is …");
             # onderdelen continue the sentence of their lid and stay lower case.
             if before.endswith(".") or (not before and opens_sentence):
                 words = words[0].upper() + words[1:]
             # "artikel 10, tweede lid, van overeenkomstige toepassing": a reference with a lid or
             # onderdeel is closed by a comma when the sentence continues with a word.
-            if ", " in words and re.match(r" \w", text[m.end() :]):
+            if ", " in words and re.match(r" \w", unmarked(text[m.end() :])):
                 words += ","
             length += m.start() - pos
             out += [text[pos : m.start()], words]

@@ -52,6 +52,51 @@ def restore(text: str) -> str:
     return text.replace(USER_BRACKET, "[")
 
 
+# A value a choice put into an article ({{ k.jobcoaching.maximale_duur_maanden|maanden|keuze }}) is carried
+# between these private-use characters (like a reference token, they cannot come from user input) until the
+# engine takes them out of the text and records where they stood (document.Mark). Only the bespreekversie
+# (HTML, DOCX with comments) shows them; the published text never contains them.
+MARK_OPEN, MARK_CLOSE = "\ue003", "\ue004"
+_MARKS = re.compile(f"[{MARK_OPEN}{MARK_CLOSE}]")
+
+
+def keuze(value: object) -> Token:
+    """Filter: `value` marked as chosen in the choice file."""
+    return Token(f"{MARK_OPEN}{finalize(value)}{MARK_CLOSE}")
+
+
+def unmarked(text: str) -> str:
+    """`text` without the marks of chosen values."""
+    return _MARKS.sub("", text)
+
+
+def take_marks(text: str, refs: list[tuple[int, int, int | str]]) -> tuple[str, list, list[tuple[int, int]]]:
+    """Text without marks, its references moved accordingly, and the (start, end) of each marked value."""
+    if MARK_OPEN not in text:
+        return text, refs, []
+    out: list[str] = []
+    marks: list[tuple[int, int]] = []
+    shift = [0] * (len(text) + 1)  # characters removed before each position of `text`
+    removed, depth, opened = 0, 0, 0
+    for i, ch in enumerate(text):
+        shift[i] = removed
+        if ch == MARK_OPEN:
+            if depth == 0:
+                opened = i - removed
+            depth += 1
+            removed += 1
+        elif ch == MARK_CLOSE:
+            depth = max(depth - 1, 0)
+            removed += 1
+            if depth == 0 and i - removed + 1 > opened:
+                marks.append((opened, i - removed + 1))
+        else:
+            out.append(ch)
+    shift[len(text)] = removed
+    moved = [(start - shift[start], end - shift[end], number) for start, end, number in refs]
+    return "".join(out), moved, marks
+
+
 # One number convention for the whole ordinance, the one the Participatiewet itself follows
 # ("zes maanden", "twee jaar", "vijf weken", but "27 jaar", "36 uren", "50 procent"): whole
 # numbers up to and including twenty in words, larger numbers in digits; percentages and amounts
@@ -144,4 +189,5 @@ FILTERS = {
     "vorige_dag": vorige_dag,
     "opsomming": opsomming,
     "opsomming_of": opsomming_of,
+    "keuze": keuze,
 }
