@@ -46,7 +46,7 @@ def write_library(root: Path, articles: dict[str, str], requirements: str = "[]"
     shutil.copytree(real / "wet", root / "wet")  # the real versions of the Participatiewet
     for texts in ("controlelijst.yaml", "raadsvoorstel.yaml"):
         shutil.copy(real / texts, root / texts)
-    for fixed in ("ondertekening.j2", "wijzigingsverordening.j2", "vergelijking.j2"):  # the documents' own words
+    for fixed in ("ondertekening.j2", "wijzigingsverordening.j2", "vergelijking.j2", "bespreking.j2"):  # own words
         shutil.copy(real / fixed, root / fixed)
     for name, text in articles.items():
         (root / "artikelen" / f"{name}.j2").write_text(textwrap.dedent(text).lstrip(), encoding="utf-8")

@@ -143,12 +143,31 @@ def test_choices_are_shown_beside_the_article(tmp_path):
     _, _, text = page_of(choices, library)
     article = text[text.index('id="artikel-1"') : text.index("</article>")]
     aside = article[article.index("<aside") :]
-    pairs = re.findall(r'<dt>([^<]*)</dt><dd>([^<]*)</dd><dd class="key"><code>([^<]*)</code>', aside)
-    assert pairs == [
-        ("Maximale duur van jobcoaching", "achttien maanden", "jobcoaching.maximale_duur_maanden"),
-        ("Verlenging van jobcoaching mogelijk", "ja", "jobcoaching.verlenging.toegestaan"),
-        ("Kwaliteitseisen voor jobcoaches", "oval_keurmerk of noloc", "jobcoaching.kwaliteitseisen"),  # no names here
+    shown = re.findall(
+        r'<div data-sleutel="([^"]*)"><dt>([^<]*)</dt><dd>([^<]*)</dd><dd class="alt">([^<]*)</dd>', aside
+    )
+    assert shown[:2] == [
+        (
+            "jobcoaching.maximale_duur_maanden",
+            "Maximale duur van jobcoaching",
+            "achttien maanden",
+            "keuze van de gemeente",
+        ),
+        (
+            "jobcoaching.verlenging.toegestaan",
+            "Verlenging van jobcoaching mogelijk",
+            "ja",
+            "keuze van de gemeente; ook mogelijk: nee",
+        ),
     ]
+    # This library names no quality standards, so the codes stand in for their names (kwaliteitseisen.yaml).
+    key, title, value, others = shown[2]
+    assert (key, title, value) == (
+        "jobcoaching.kwaliteitseisen",
+        "Kwaliteitseisen voor jobcoaches",
+        "oval_keurmerk of noloc",
+    )
+    assert others.startswith("keuze van de gemeente; ook mogelijk: blik_op_werk_keurmerk, ")
 
 
 def test_choice_values_for_a_reader():
@@ -156,7 +175,7 @@ def test_choice_values_for_a_reader():
     page = Page(page_of(k)[2])
     assert "(onbekende keuze)" not in page.text
     text = " ".join(page.text)
-    assert "Verlenging van jobcoaching" in text and "maximale verlenging van jobcoaching:" in text
+    assert "Verlenging van jobcoaching mogelijk" in text and "Maximale verlenging van jobcoaching" in text
     names = [
         entry["naam"]
         for key, entry in load_library().kwaliteitseisen.items()
@@ -259,7 +278,7 @@ def test_the_markdown_and_the_page_show_the_same_structure(example):
     ordinance = assemble(load_choices(example))
     for a in ordinance.articles:
         for e in a.elements():
-            e.unit.refs = []  # Markdown has no links; compare the words and the lists
+            e.unit.refs = e.unit.marks = []  # Markdown has no links and no marks; compare the words and the lists
         for p in a.toelichting:
             p.refs, p.bullet_refs = [], []
         plain = article_body(a).replace("&#x27;", "'")

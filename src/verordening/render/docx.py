@@ -4,6 +4,11 @@ Chapters and articles use Word's own heading styles (navigation pane, table of c
 Leden, onderdelen and subonderdelen carry their computed numbers as text followed by a tab, in
 paragraph styles with a hanging indent (render/word/styles.py). With a reference DOCX
 (BuildOptions.template) the document takes that file's styles and page setup.
+
+The bespreekversie (`bespreekversie`) is the same document for the discussion in the raad: a Word
+comment at each article with the choices that shaped it (engine/choice_notes.py), the chosen values
+highlighted, an article a choice left out as a grey line in its place, and "Bespreekversie — niet voor
+publicatie" under the title and in the page header. The ordinance itself carries none of that.
 """
 
 from __future__ import annotations
@@ -11,6 +16,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
+from lxml import etree
+
+from verordening.engine import choice_notes
 from verordening.engine.document import Article, Element, Ondertekening, Ordinance, Paragraph
 from verordening.render.word import xml
 from verordening.render.word.base import word_base
@@ -18,7 +26,18 @@ from verordening.render.word.document import WordDocument
 from verordening.render.word.package import Properties
 from verordening.render.word_template import TemplateError
 
-__all__ = ["ELEMENT_STYLES", "STYLES", "TemplateError", "element_style", "elements", "render", "signature"]
+__all__ = [
+    "ELEMENT_STYLES",
+    "STYLES",
+    "TemplateError",
+    "bespreekversie",
+    "element_style",
+    "elements",
+    "render",
+    "signature",
+]
+AUTHOR = "verordening"  # the author of the bespreekversie's comments
+GREY, HIGHLIGHT = "767676", "yellow"
 
 # The numbered elements of an ordinance, in every document that shows or quotes them.
 ELEMENT_STYLES = (
@@ -42,20 +61,64 @@ STYLES = (
 )
 
 
-def render(ordinance: Ordinance, checklist: object = None, options: object = None) -> bytes:
-    """The ordinance as the raad adopts it; the checklist is a separate document (controlelijst.md)."""
+def render(ordinance: Ordinance, checklist: object = None, options: object = None, bespreking: bool = False) -> bytes:
+    """The ordinance as the raad adopts it; the checklist is a separate document (controlelijst.md). With
+    `bespreking` the bespreekversie: choice notes as comments, chosen values highlighted, left-out articles."""
     template: Path | None = getattr(options, "template", None)
-    doc = WordDocument(word_base(template, STYLES))
+    doc = WordDocument(word_base(template, STYLES, comments=bespreking))
+    notes = _Notes(doc, ordinance) if bespreking else None
     doc.add(ordinance.citeertitel, "Title")
+    header = ordinance.ondertekening.kop
+    if notes is not None:
+        header = " · ".join(filter(None, (header, notes.t("kop_bespreekversie"))))
+        notes.title()
     for line in ordinance.aanhef:
         doc.add(line, "Aanhef", keep_next=introduces(line))
     for chapter in ordinance.chapters:
         doc.add(chapter.heading, "Heading 1")
+        if notes is not None:
+            notes.ghosts(chapter.key, None)
         for article in chapter.articles:
-            _article(doc, article)
+            _article(doc, article, notes)
+            if notes is not None:
+                notes.ghosts(chapter.key, article.label)
     signature(doc, ordinance.ondertekening)
     _toelichting(doc, ordinance)
-    return doc.package(properties(ordinance), footer=ordinance.citeertitel, header=ordinance.ondertekening.kop)
+    return doc.package(properties(ordinance), footer=ordinance.citeertitel, header=header)
+
+
+def bespreekversie(ordinance: Ordinance, checklist: object = None, options: object = None) -> bytes:
+    """<slug>-bespreekversie.docx: the ordinance with the choices beside each article (not for publication)."""
+    return render(ordinance, checklist, options, bespreking=True)
+
+
+class _Notes:
+    """What the bespreekversie adds to the ordinance, in the words of bespreking.j2."""
+
+    def __init__(self, doc: WordDocument, ordinance: Ordinance) -> None:
+        self.doc, self.o = doc, ordinance
+        self.t = choice_notes.texts(ordinance)
+        self.omitted = choice_notes.omissions(ordinance)
+        self.date = f"{ordinance.choices.vaststelling.voorstel_datum.isoformat()}T00:00:00Z"
+
+    def title(self) -> None:
+        kop = self.t("kop_bespreekversie")
+        self.doc.add_runs([xml.run(kop, bold=True, color=GREY)], "Aanhef", kop)
+        uitleg = self.t("uitleg_bespreekversie")
+        self.doc.add_runs([xml.run(uitleg, italic=True, color=GREY)], "Aanhef", uitleg)
+
+    def article(self, heading: etree._Element, article: Article) -> None:
+        lines = [choice_notes.line(self.t, n) for n in choice_notes.notes(self.o, article.choices)]
+        if lines:
+            self.doc.comment(heading, [self.t("kop_keuzes"), *lines], AUTHOR, self.date)
+
+    def ghosts(self, chapter: str, after: str | None) -> None:
+        for om in self.omitted:
+            if om.chapter == chapter and om.after == after:
+                what = self.t("niet_opgenomen", titel=om.title)
+                why = self.t("weggelaten_door", keuzes=[f"{n.title}: {n.value}" for n in om.notes])
+                runs = [xml.run(f"{what}. ", italic=True, bold=True, color=GREY), xml.run(why, italic=True, color=GREY)]
+                self.doc.add_runs(runs, "Normal", f"{what}. {why}", before=120)
 
 
 def properties(ordinance: Ordinance) -> Properties:
@@ -70,9 +133,11 @@ def properties(ordinance: Ordinance) -> Properties:
     )
 
 
-def _article(doc: WordDocument, article: Article) -> None:
-    doc.add(article.heading, "Heading 2")
-    elements(doc, article.elements())
+def _article(doc: WordDocument, article: Article, notes: _Notes | None = None) -> None:
+    heading = doc.add(article.heading, "Heading 2")
+    if notes is not None:
+        notes.article(heading, article)
+    elements(doc, article.elements(), marked=notes is not None)
 
 
 def element_style(depth: int, numbered: bool, lid_numbered: bool, quoted: bool = False) -> str:
@@ -93,14 +158,29 @@ def introduces(text: str) -> bool:
     return text.rstrip().endswith(":")
 
 
-def elements(doc: WordDocument, walked: Iterable[Element], quoted: bool = False) -> None:
-    """Leden, onderdelen and subonderdelen, their numbers set off by a tab; an intro stays with its list."""
+def elements(doc: WordDocument, walked: Iterable[Element], quoted: bool = False, marked: bool = False) -> None:
+    """Leden, onderdelen and subonderdelen, their numbers set off by a tab; an intro stays with its list;
+    `marked`: chosen values highlighted (the bespreekversie)."""
     for e in walked:
         style = element_style(e.depth, bool(e.numeral), e.lid.number is not None, quoted)
-        if e.numeral:
+        if marked and e.unit.marks:
+            prefix = f"{e.numeral}\t" if e.numeral else ""
+            runs = _marked_runs(prefix, e.text, e.unit.marks)
+            doc.add_runs(runs, style, prefix + e.text, keep_next=introduces(e.text))
+        elif e.numeral:
             doc.add(f"{e.numeral}\t{e.text}", style, keep_next=introduces(e.text))
         elif e.text:
             doc.add(e.text, style, keep_next=introduces(e.text))
+
+
+def _marked_runs(prefix: str, text: str, marks: list[tuple[int, int]]) -> list[etree._Element]:
+    """Runs of `prefix` + `text`, the marked stretches of `text` highlighted."""
+    pieces, pos = [], 0
+    for start, end in marks:
+        pieces += [(prefix + text[pos:start], None), (text[start:end], HIGHLIGHT)]
+        prefix, pos = "", end
+    pieces.append((prefix + text[pos:], None))
+    return [xml.run(piece, highlight=colour) for piece, colour in pieces if piece]
 
 
 def signature(doc: WordDocument, ondertekening: Ondertekening) -> None:

@@ -8,26 +8,35 @@ article of a law ("artikel 10, derde lid") stays text.
 
 from __future__ import annotations
 
-from verordening.engine import meaning
+from verordening.engine import choice_notes
 from verordening.engine.checklist import Checklist
-from verordening.engine.document import Article, Ordinance, Paragraph, Ref
+from verordening.engine.document import Article, Mark, Ordinance, Paragraph, Ref
 from verordening.engine.library import load_library
 from verordening.render import checklist as render_checklist
 from verordening.render.escape import html
 
 
-def linked(text: str, refs: list[Ref]) -> str:
-    """`text` escaped, with each reference the engine located (document.Ref) as a link to its article."""
-    out, pos = [], 0
-    for start, end, number in refs:
-        out += [html(text[pos:start]), f'<a href="#artikel-{number}">{html(text[start:end])}</a>']
-        pos = end
-    return "".join(out) + html(text[pos:])
+def linked(text: str, refs: list[Ref], marks: list[Mark] | None = None, mark_title: str = "") -> str:
+    """`text` escaped, with each reference the engine located (document.Ref) as a link to its article and each
+    chosen value (document.Mark) in <mark>; a piece that is both is a link inside a mark."""
+    marks = marks or []
+    cuts = sorted({0, len(text), *(i for s, e, _ in refs for i in (s, e)), *(i for s, e in marks for i in (s, e))})
+    title = f' title="{html(mark_title)}"' if mark_title else ""
+    out = []
+    for start, end in zip(cuts, cuts[1:]):
+        piece = html(text[start:end])
+        number = next((n for s, e, n in refs if s <= start and end <= e), None)
+        if number is not None:
+            piece = f'<a href="#artikel-{number}">{piece}</a>'
+        if any(s <= start and end <= e for s, e in marks):
+            piece = f'<mark class="keuze"{title}>{piece}</mark>'
+        out.append(piece)
+    return "".join(out)
 
 
-def article_body(article: Article) -> str:
+def article_body(article: Article, mark_title: str = "") -> str:
     """Leden as an ordered list (a single lid as a paragraph), onderdelen and subonderdelen as nested lists
-    whose items carry their own letter or number, as the ordinance prints them."""
+    whose items carry their own letter or number, as the ordinance prints them; chosen values marked."""
     numbered = len(article.leden) > 1
 
     def close_item(depth: int) -> str:
@@ -36,7 +45,7 @@ def article_body(article: Article) -> str:
     out = ["<ol>\n"] if numbered else []
     previous = -1  # depth of the element written last
     for e in article.elements():
-        text = linked(e.text, e.unit.refs)
+        text = linked(e.text, e.unit.refs, e.unit.marks, mark_title)
         if e.depth > previous:
             if e.depth:  # one level deeper: a list opens (inside the item above, after its text)
                 out.append(("\n" if previous else "") + "<ul>\n")
@@ -75,6 +84,8 @@ class _Page:
     def __init__(self, ordinance: Ordinance, checklist: Checklist):
         self.o = ordinance
         self.checklist = checklist
+        self.t = choice_notes.texts(ordinance)
+        self.omitted = choice_notes.omissions(ordinance)
 
     def render(self) -> str:
         o = self.o
@@ -93,11 +104,13 @@ class _Page:
             '<header class="top">',
             '<p class="kicker">Concept ter bespreking: geen vastgestelde tekst</p>',
             f"<h1>{html(o.citeertitel)}</h1>",
+            f'<p class="skip"><a href="#tekst">{html(self.t("naar_de_tekst"))}</a></p>',
             "</header>",
             '<div class="layout">',
             self.toc(),
             "<main>",
             self.checks(),
+            f'<h2 id="tekst" class="ontwerp">{html(self.t("kop_ontwerp"))}</h2>',
             self.aanhef(),
             *[self.chapter(c) for c in o.chapters],
             self.signature(),
@@ -110,16 +123,20 @@ class _Page:
         return "\n".join(parts) + "\n"
 
     def toc(self) -> str:
+        """The table of contents, folded (<details>) above the text on a small screen; on a wide one it stands
+        open beside the text (the CSS shows a closed <details>' content there)."""
         items = []
         for chapter in self.o.chapters:
             arts = "".join(f'<li><a href="#artikel-{a.number}">{html(a.heading)}</a></li>' for a in chapter.articles)
             items.append(f'<li><a href="#hoofdstuk-{chapter.number}">{html(chapter.heading)}</a><ol>{arts}</ol></li>')
-        return (
-            '<nav class="toc" aria-label="Inhoudsopgave"><h2>Inhoud</h2><ol>'
+        links = (
+            "<ol>"
             '<li><a href="#controle">Controle wettelijke vereisten</a></li>'
+            f'<li><a href="#tekst">{html(self.t("kop_ontwerp"))}</a></li>'
             + "".join(items)
-            + '<li><a href="#toelichting">Toelichting</a></li></ol></nav>'
+            + '<li><a href="#toelichting">Toelichting</a></li></ol>'
         )
+        return f'<nav class="toc" aria-label="Inhoudsopgave"><details><summary>Inhoud</summary>{links}</details></nav>'
 
     def checks(self) -> str:
         c = self.checklist
@@ -155,41 +172,50 @@ class _Page:
         return f'<section id="aanhef" class="aanhef">{lines}</section>'
 
     def chapter(self, chapter) -> str:
-        articles = "".join(self.article(a) for a in chapter.articles)
+        articles = self.ghosts(chapter.key, None) + "".join(
+            self.article(a) + self.ghosts(chapter.key, a.label) for a in chapter.articles
+        )
         return (
             f'<section class="chapter" id="hoofdstuk-{chapter.number}">'
             f"<h2>{html(chapter.heading)}</h2>{articles}</section>"
         )
 
     def article(self, article: Article) -> str:
-        body = article_body(article)
-        choices = "".join(self.choice(key) for key in article.choices)
+        t = self.t
+        body = article_body(article, t("gekozen"))
+        choices = "".join(self.choice(n) for n in choice_notes.notes(self.o, article.choices))
         choice_block = (
-            f'<dl class="choices">{choices}</dl>'
-            if choices
-            else '<p class="none">Dit artikel hangt niet af van de keuzes.</p>'
+            f'<dl class="choices">{choices}</dl>' if choices else f'<p class="none">{html(t("geen_keuzes"))}</p>'
         )
         return (
             f'<article class="article" id="artikel-{article.number}">'
             f'<div class="text"><h3><a class="self" href="#artikel-{article.number}">{html(article.heading)}</a></h3>'
             f"{body}</div>"
             f'<aside class="shaped" aria-label="Keuzes bij artikel {article.number}">'
-            f"<h4>Keuzes in dit artikel</h4>{choice_block}"
+            f"<h4>{html(t('kop_keuzes'))}</h4>{choice_block}"
             f'<p class="basis"><span>Grondslag:</span> {html(article.basis)}</p>'
             f'<p><a href="#toelichting-artikel-{article.number}">Toelichting bij dit artikel</a></p>'
             "</aside></article>"
         )
 
-    def choice(self, key: str) -> str:
-        """A choice beside its article: its Dutch title, its value in words, and its key in the choice file."""
-        try:
-            words = meaning.in_words(key, meaning.value_of(self.o.choices, key), self.o.option_names)
-        except AttributeError:
-            words = "(onbekende keuze)"
+    def choice(self, note: choice_notes.Note) -> str:
+        """A choice beside its article: its Dutch title, its value in words, what else was possible."""
         return (
-            f'<div title="{html(meaning.description(key))}"><dt>{html(meaning.title(key, capital=True))}</dt>'
-            f'<dd>{html(words)}</dd><dd class="key"><code>{html(key)}</code></dd></div>'
+            f'<div data-sleutel="{html(note.key)}"><dt>{html(note.title)}</dt><dd>{html(note.value)}</dd>'
+            f'<dd class="alt">{html(self.t("ook_mogelijk", alternatieven=list(note.alternatives)))}</dd></div>'
         )
+
+    def ghosts(self, chapter: str, after: str | None) -> str:
+        """The articles a choice left out, as greyed lines where they would have stood."""
+        out = []
+        for om in self.omitted:
+            if om.chapter == chapter and om.after == after:
+                why = self.t("weggelaten_door", keuzes=[f"{n.title}: {n.value}" for n in om.notes])
+                out.append(
+                    f'<p class="ghost" id="weggelaten-{html(om.label)}"><span>{html(self.t("niet_opgenomen", titel=om.title))}</span> '
+                    f"{html(why)}</p>"
+                )
+        return "".join(out)
 
     def signature(self) -> str:
         o = self.o.ondertekening
@@ -228,9 +254,9 @@ a{color:var(--accent)}
 .top h1{margin:.1rem 0 0;font-size:1.45rem;line-height:1.25}
 .kicker{margin:0;color:var(--bad);font-weight:600;font-size:.85rem;text-transform:uppercase;letter-spacing:.04em}
 .layout{display:block}
-main{padding:0 1rem 3rem;min-width:0}
+main{padding:0 1rem 3rem;min-width:0;overflow-wrap:break-word}
 .toc{padding:.5rem 1rem;background:var(--bg-soft);border-bottom:1px solid var(--line);font-size:.92rem}
-.toc h2{font-size:1rem;margin:.5rem 0}
+.toc summary{font-size:1rem;margin:.25rem 0}
 .toc ol{list-style:none;margin:0;padding:0}
 .toc ol ol{padding-left:1rem;margin:.15rem 0 .5rem}
 .toc li{margin:.15rem 0}
@@ -269,8 +295,7 @@ tr.unmet{background:#fdf1f1}
 .shaped dl div{margin:0 0 .35rem}
 .shaped dt{overflow-wrap:anywhere}
 .shaped dd{margin:0;font-weight:600;overflow-wrap:anywhere}
-.shaped dd.key{font-weight:400}
-.shaped dd.key code{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:.75rem;color:var(--muted)}
+.shaped dd.alt{font-weight:400;color:var(--muted)}
 .shaped p{margin:.35rem 0 0}
 .shaped .basis span,.shaped .none{color:var(--muted)}
 .signature{margin-top:2rem}
@@ -280,6 +305,15 @@ tr.unmet{background:#fdf1f1}
 .toelichting{margin-top:3rem;border-top:3px solid var(--accent)}
 .toelichting h4{margin:1.25rem 0 .3rem;font-size:1rem}
 section[id^="toelichting-artikel"]{scroll-margin-top:.5rem}
+.skip{margin:.4rem 0 0;font-size:.9rem}
+.toc summary{cursor:pointer;font-weight:600;padding:.25rem 0}
+.toc details[open] summary{margin-bottom:.4rem}
+h2.ontwerp{margin-top:2.5rem;padding-top:.75rem;border-top:3px solid var(--accent)}
+.article .text,.aanhef,.signature,.toelichting p,.toelichting ul,.checks>p{max-width:70ch}
+mark.keuze{background:#fff1a8;color:inherit;padding:0 .1em;border-radius:2px}
+.article:target .text h3{background:var(--bg-soft);box-shadow:-.5rem 0 0 var(--accent)}
+.ghost{margin:0;padding:.55rem 0;border-top:1px dashed var(--line);color:var(--muted);font-size:.88rem;max-width:70ch}
+.ghost span{font-weight:600}
 @media (max-width:700px){
   .checks table,.checks tbody,.checks tr,.checks td{display:block;width:100%}
   .checks thead{display:none}
@@ -289,12 +323,15 @@ section[id^="toelichting-artikel"]{scroll-margin-top:.5rem}
 }
 @media (min-width:960px){
   .layout{display:grid;grid-template-columns:17rem minmax(0,1fr)}
+  .toc details::details-content{content-visibility:visible;display:block}
+  .toc summary{cursor:default;pointer-events:none;list-style:none;margin-bottom:.4rem}
+  .toc summary::-webkit-details-marker{display:none}
   .toc{position:sticky;top:0;align-self:start;max-height:100vh;overflow:auto;border-bottom:0;border-right:1px solid var(--line);padding:1rem}
   main{padding:0 2rem 4rem;max-width:72rem}
   .top{padding:1.5rem 2rem 1rem}
 }
 @media (min-width:1200px){
-  .article{display:grid;grid-template-columns:minmax(0,1fr) 18rem;gap:2rem}
+  .article{display:grid;grid-template-columns:minmax(0,70ch) 18rem;gap:2rem}
   .shaped{margin-top:0;align-self:start}
 }
 @page{size:A4;margin:2cm 2.2cm 2.2cm;@bottom-right{content:"pagina " counter(page) " van " counter(pages);font:8pt Arial,sans-serif;color:#555}}

@@ -47,6 +47,7 @@ Renderer = Callable[[Ordinance, Checklist, BuildOptions], bytes]
 RENDERERS: dict[str, Renderer] = {
     ".md": lambda o, c, opts: render_markdown.render(o, c).encode("utf-8"),
     ".docx": render_docx.render,
+    "-bespreekversie.docx": render_docx.bespreekversie,  # for the raad's discussion, never for publication
     ".html": render_html.render,
 }
 

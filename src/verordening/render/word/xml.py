@@ -86,15 +86,28 @@ def keep_with_next(p: etree._Element) -> None:
         ppr.insert(0 if style is None else 1, etree.Element(qn("w:keepNext")))
 
 
-def run(text: str, *, bold: bool = False, italic: bool = False, deleted: bool = False) -> etree._Element:
-    """`<w:r>`; a deleted run (inside w:del) holds w:delText instead of w:t."""
+def run(
+    text: str,
+    *,
+    bold: bool = False,
+    italic: bool = False,
+    deleted: bool = False,
+    color: str | None = None,
+    highlight: str | None = None,
+) -> etree._Element:
+    """`<w:r>`; a deleted run (inside w:del) holds w:delText instead of w:t. `color` is hex ("767676"),
+    `highlight` one of Word's highlight colours ("yellow")."""
     r = etree.Element(W_R, nsmap=_NSMAP)
-    if bold or italic:
-        rpr = etree.SubElement(r, W_RPR)
+    if bold or italic or color or highlight:
+        rpr = etree.SubElement(r, W_RPR)  # the children in the order of the schema (CT_RPr)
         if bold:
             w(rpr, "b")
         if italic:
             w(rpr, "i")
+        if color:
+            w(rpr, "color", val=color)
+        if highlight:
+            w(rpr, "highlight", val=highlight)
     append_text(r, text, W_DEL_T if deleted else W_T)
     return r
 
