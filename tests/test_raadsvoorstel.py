@@ -84,7 +84,7 @@ def test_the_requirements_table_has_three_columns_and_a_reason_only_where_a_requ
         )
     )
     e1 = next([c.text for c in r.cells] for r in unmet.tables[1].rows if r.cells[0].text.startswith("e, onder 1°. "))
-    assert e1[2].startswith("✗ de verordening regelt niet: ") and "subsidieverstrekking" in e1[2]
+    assert e1[2] == "✗ regelt niet: persoonlijke ondersteuning door middel van subsidieverstrekking"
 
 
 def test_kanttekeningen_name_the_oval_asks_this_draft_does_not_meet():
@@ -93,7 +93,11 @@ def test_kanttekeningen_name_the_oval_asks_this_draft_does_not_meet():
     assert "De brancheorganisatie OVAL heeft gemeenteraden gevraagd" in kanttekeningen
     for ask in ("Handhaving en begeleiding gescheiden", "Landelijke kwaliteitsnorm", "Maatwerk: jobcoaching langer"):
         assert ask in kanttekeningen
-    assert "noemt geen kwaliteitseis voor jobcoaches" in kanttekeningen  # the law asks the ordinance itself
+    # the law asks the ordinance itself to name them: an unmet requirement, in the words of the law
+    assert (
+        "onderdeel e, onder 2°, Participatiewet: het regelt niet welke kwaliteitseisen aan de jobcoach"
+        in kanttekeningen
+    )
 
 
 def test_no_oval_kanttekening_for_a_draft_that_meets_all_three():
@@ -138,3 +142,12 @@ def test_the_ordinance_files_carry_none_of_it():
     ordinance = [files["nijkerk.md"].decode("utf-8"), docx_text(files["nijkerk.docx"])]
     for text in ordinance:
         assert not [w for w in weighed if w in text]
+
+
+def test_aanleiding_follows_the_law_data_of_the_version_in_force():
+    zwolle = section(markdown(load_choices(ROOT / "municipalities" / "zwolle.yaml")), "Aanleiding")
+    assert "de Participatiewet zoals die geldt vanaf 1 januari 2026" in zwolle
+    assert "- per 1 januari 2024 (Stb. 2023, 443" in zwolle and "- per 1 januari 2026 (Stb. 2025, 210" in zwolle
+    nijkerk = section(markdown(load_choices(NIJKERK)), "Aanleiding")
+    assert "vanaf 1 juli 2023" in nijkerk and "- per " not in nijkerk
+    assert "vervangt de Re-integratieverordening Participatiewet Nijkerk 2015" in nijkerk

@@ -31,6 +31,7 @@ class RequirementResult:
     elements: list[str]  # "artikel 16, derde lid", …
     reason: str
     wettekst: str | None = None  # the literal text of the provision in the version in force
+    unregulated: tuple[str, ...] = ()  # what the ordinance does not regulate, as the law says it (aspects' `wat`)
 
     @property
     def status(self) -> str:
@@ -115,12 +116,14 @@ def check_requirement(library: ClauseLibrary, ordinance: Ordinance, req: Require
     say = library.checklist_texts
     order = {a.label: i for i, a in enumerate(ordinance.articles)}
     present: dict[str, tuple[tuple[int, ...], Article]] = {}  # citation -> (reading-order key, article)
-    missing: list[str] = []
+    missing: list[str] = []  # each aspect with why it is absent
+    unregulated: list[str] = []
     for aspect in req.aspects:
         found = [locate(ordinance, e, say) for e in aspect.elements]
         hits = [f for f in found if isinstance(f, tuple)]
         if not hits:
             missing.append(_absent(library, ordinance, aspect, str(found[0])))
+            unregulated.append(aspect.what)
             continue
         article, citation, position = hits[0]
         present.setdefault(citation, ((order[article.label], *position), article))
@@ -131,7 +134,9 @@ def check_requirement(library: ClauseLibrary, ordinance: Ordinance, req: Require
     else:
         reason = say("vereiste.geregeld", elementen=cited)
     text = ordinance.law.text(req.id) if ordinance.law else None
-    return RequirementResult(req.id, req.citation, req.summary, not missing, numbers, cited, reason, text)
+    return RequirementResult(
+        req.id, req.citation, req.summary, not missing, numbers, cited, reason, text, tuple(unregulated)
+    )
 
 
 def compute(ordinance: Ordinance, library: ClauseLibrary | None = None) -> Checklist:

@@ -10,18 +10,15 @@ this draft does not meet, doubts about the cliëntenraad's advice, deviations fr
 from __future__ import annotations
 
 import functools
-import typing
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel
-
-from verordening.changes.diff import model_choices
 from verordening.choicefile.schema import AdviesCliëntenraad, Choices
 from verordening.engine import meaning
 from verordening.engine.checklist import Checklist
+from verordening.engine.deviations import deviations
 from verordening.engine.document import Ondertekening, Ordinance
 from verordening.engine.library import load_library
 from verordening.engine.library_files import read_yaml
@@ -32,7 +29,6 @@ TEXTS = "raadsvoorstel.yaml"
 CONTROLELIJST = "controlelijst.md"  # written beside it by runs/build.py
 NAMES = ("raadsvoorstel.md", "raadsvoorstel.docx")
 TABLE_FRACTIONS = (0.5, 0.28, 0.22)  # Onderwerp, Geregeld in, Voldaan
-KEUZE_FREE = {"in_te_vullen"}  # not a choice of the ordinance: never a deviation from the model
 
 
 def was_wordt_name(slug: str) -> str:
@@ -153,16 +149,19 @@ def _aanleiding(say: Texts, ordinance: Ordinance, checklist: Checklist, values: 
     law = load_library(ordinance.library).law
     first, text = law.versions[0], checklist.law
     changes = [
-        {"datum": version.valid_from, "wijziging": change.summary, "vindplaats": change.cited()}
+        say("aanleiding.wijziging", datum=version.valid_from, wijziging=change.summary, vindplaats=change.cited())
         for version, change in law.changes_since(first, relevant_only=True)
         if version.valid_from <= text.valid_from
     ]
     wet = {"label": text.label, "bron": text.source}
-    return _p(
-        say("aanleiding.breed_offensief", eerste=first.valid_from, **values),
-        say("aanleiding.wet", eerste=first.valid_from, wet=wet, wijzigingen=changes, **values),
-        say("aanleiding.intrekking", intrekking=ordinance.choices.intrekking or "", **values),
-    )
+    return [
+        *_p(
+            say("aanleiding.breed_offensief", eerste=first.valid_from, **values),
+            say("aanleiding.wet", eerste=first.valid_from, wet=wet, gewijzigd=bool(changes), **values),
+        ),
+        *([Block("opsomming", tuple(changes))] if changes else []),
+        *_p(say("aanleiding.intrekking", intrekking=ordinance.choices.intrekking or "", **values)),
+    ]
 
 
 def requirement_table(say: Texts, checklist: Checklist) -> Table:
@@ -175,7 +174,7 @@ def requirement_table(say: Texts, checklist: Checklist) -> Table:
         where = r.citation.removesuffix(", Participatiewet").removesuffix(" Participatiewet")
         if where.startswith(prefix):
             where = where[len(prefix) :].removeprefix("onderdeel ")
-        met = say("vereisten.voldaan") if r.met else say("vereisten.niet_voldaan_reden", reden=r.reason)
+        met = say("vereisten.voldaan") if r.met else say("vereisten.niet_voldaan_reden", ontbrekend=r.unregulated)
         rows.append((f"{where}. {r.summary}", "; ".join(r.elements) or "–", met))
     return Table(tuple(say.words("vereisten.kolommen")), tuple(rows), TABLE_FRACTIONS)
 
@@ -204,7 +203,10 @@ def _argumenten(say: Texts, ordinance: Ordinance, checklist: Checklist, values: 
 def _kanttekeningen(say: Texts, ordinance: Ordinance, checklist: Checklist, values: dict) -> list[Block]:
     k = ordinance.choices
     blocks = _p(
-        *(say("kanttekeningen.vereiste", citation=r.citation, reden=r.reason, **values) for r in checklist.unmet)
+        *(
+            say("kanttekeningen.vereiste", citation=r.citation, ontbrekend=r.unregulated, **values)
+            for r in checklist.unmet
+        )
     )
     for p in checklist.procedure:
         if p.requirement == "47" and p.finding in ("afgezien", "ontvangen_na_voorstel", "gelegenheid"):
@@ -217,13 +219,14 @@ def _kanttekeningen(say: Texts, ordinance: Ordinance, checklist: Checklist, valu
         blocks += _p(say("kanttekeningen.oval_inleiding", aantal=len(unmet), **values))
         oval = (say(f"kanttekeningen.oval.{a.key}", titel=a.title, reden=a.reason, **values) for a in unmet)
         blocks.append(Block("opsomming", tuple(oval)))
-    if not k.jobcoaching.kwaliteitseisen:
-        blocks += _p(say("kanttekeningen.geen_kwaliteitseisen", **values))
     if not k.artikel_13_loonkostensubsidie.opnemen:
         blocks += _p(say("kanttekeningen.zonder_lks_buiten_doelgroep", **values))
     if k.budgetplafond:
         blocks += _p(say("kanttekeningen.budgetplafond", **values))
-    afwijkingen = [say("kanttekeningen.afwijking", **d, **values) for d in deviations(ordinance)]
+    afwijkingen = [
+        say("kanttekeningen.afwijking", titel=d.title, waarde=d.value, model=d.model, **values)
+        for d in deviations(k, ordinance.option_names)
+    ]
     if afwijkingen:
         blocks += _p(say("kanttekeningen.afwijkingen_inleiding", **values))
         blocks.append(Block("opsomming", tuple(afwijkingen)))
@@ -261,46 +264,3 @@ def _bijlagen(say: Texts, ordinance: Ordinance, values: dict) -> Iterator[str]:
     raad = ordinance.choices.clientenraad
     if isinstance(raad, AdviesCliëntenraad) and raad.advies_ontvangen is not None:
         yield say("bijlagen.advies", naam=raad.naam, **values)
-
-
-def _value_keys(model: type[BaseModel], prefix: str = "") -> Iterator[str]:
-    """The dotted keys holding a value, in the order of the choice model."""
-    for name, info in model.model_fields.items():
-        subs = _models(info.annotation)
-        if subs:
-            for sub in subs:
-                yield from _value_keys(sub, f"{prefix}{name}.")
-        else:
-            yield prefix + name
-
-
-def _models(annotation: object) -> list[type[BaseModel]]:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return [annotation]
-    return [m for arg in typing.get_args(annotation) for m in _models(arg)]
-
-
-def deviations(ordinance: Ordinance) -> list[dict[str, str]]:
-    """The choices in which the draft differs from the VNG model's defaults, each with both values in words."""
-    draft = ordinance.choices
-    model = model_choices(draft)
-    names = ordinance.option_names
-    out = []
-    for key in dict.fromkeys(_value_keys(Choices)):
-        if key.split(".")[0] in KEUZE_FREE:
-            continue
-        try:
-            mine, theirs = meaning.value_of(draft, key), meaning.value_of(model, key)
-        except AttributeError:
-            continue
-        if mine == theirs:
-            continue
-        empty = theirs == []  # a list the model leaves empty: the model names no value, the municipality picks
-        out.append(
-            {
-                "titel": meaning.title(key, capital=True),
-                "waarde": meaning.in_words(key, mine, names),
-                "model": "" if empty else meaning.in_words(key, theirs, names),
-            }
-        )
-    return out

@@ -21,7 +21,8 @@ STYLES = ("Title", "Heading 1", "Heading 2", "Lid", "Opsomming toelichting", "On
 KOP_FRACTIONS = (0.28, 0.72)
 
 
-def _block(doc: WordDocument, block: Block) -> None:
+def _block(doc: WordDocument, block: Block, keep_next: bool = False) -> None:
+    """One block; `keep_next` keeps a paragraph on the page of the table it introduces."""
     if block.kind == "tabel" and block.table is not None:
         t = block.table
         doc.table(t.fractions, t.columns, ([(cell, False) for cell in row] for row in t.rows))
@@ -35,7 +36,7 @@ def _block(doc: WordDocument, block: Block) -> None:
         for i, text in enumerate(block.texts, 1):
             doc.add(f"{i}.\t{text}", "Lid")
     else:
-        doc.add(block.texts[0], "Normal")
+        doc.add(block.texts[0], "Normal", keep_next=keep_next)
 
 
 def layout(rv: Raadsvoorstel, template: Path | None = None) -> bytes:
@@ -47,8 +48,8 @@ def layout(rv: Raadsvoorstel, template: Path | None = None) -> bytes:
     doc.add(rv.aan, "Normal")
     for section in rv.sections:
         doc.add(section.title, "Heading 1")
-        for block in section.blocks:
-            _block(doc, block)
+        for block, after in zip(section.blocks, [*section.blocks[1:], None]):
+            _block(doc, block, keep_next=after is not None and after.kind == "tabel")
     signature(doc, rv.ondertekening)
     properties = Properties(
         title=rv.footer,
