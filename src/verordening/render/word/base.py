@@ -51,20 +51,27 @@ class WordBase:
     text_width: int  # twips
 
 
-def word_base(template: Path | None, style_names: tuple[str, ...], comments: bool = False) -> WordBase:
+def word_base(
+    template: Path | None, style_names: tuple[str, ...], comments: bool = False, landscape: bool = False
+) -> WordBase:
     """The base for a document using these styles, from the template at `template` (or our own);
-    with `comments`, a package that holds Word comments (render/word/comments.py)."""
-    return _prepare(read_template(template), style_names, comments)
+    with `comments`, a package that holds Word comments (render/word/comments.py); with `landscape`,
+    the page turned a quarter (a wide table), the footer's page number at the new right margin."""
+    return _prepare(read_template(template), style_names, comments, landscape)
 
 
 @functools.lru_cache(maxsize=16)
-def _prepare(template: bytes | None, style_names: tuple[str, ...], comments: bool = False) -> WordBase:
+def _prepare(
+    template: bytes | None, style_names: tuple[str, ...], comments: bool = False, landscape: bool = False
+) -> WordBase:
     parts = _Parts(template if template is not None else package.house_package())
     names = styles.closure(("Normal", "Footer", "Header", *style_names))
     style_ids, table_style, footer_style = _ensure_styles(parts, names, house=template is None)
     _settings(parts)
     document = parts.xml("word/document.xml")
     section = document.find(f"{qn('w:body')}/{qn('w:sectPr')}")
+    if landscape and section is not None:
+        _landscape(section)
     width = _text_width(section)
     footers = _footers(parts, section, footer_style, width)
     headers = header.prepare(parts, section, style_ids["Header"])
@@ -230,6 +237,17 @@ def _settings(parts: _Parts) -> None:
         parts.set(name, settings)
     else:
         parts.add(name, "settings", package.SETTINGS_TYPE, settings)
+
+
+def _landscape(section: etree._Element) -> None:
+    """The section's page turned to landscape: width and height swapped (the margins stay as they are)."""
+    size = section.find(qn("w:pgSz"))  # the house package and a cleaned template always have one
+    if size is None:
+        return
+    width, height = int(size.get(qn("w:w"), 11906)), int(size.get(qn("w:h"), 16838))
+    size.set(qn("w:w"), str(max(width, height)))
+    size.set(qn("w:h"), str(min(width, height)))
+    size.set(qn("w:orient"), "landscape")
 
 
 def _text_width(section: etree._Element | None) -> int:

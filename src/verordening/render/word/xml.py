@@ -94,20 +94,27 @@ def run(
     deleted: bool = False,
     color: str | None = None,
     highlight: str | None = None,
+    strike: bool = False,
+    underline: bool = False,
 ) -> etree._Element:
     """`<w:r>`; a deleted run (inside w:del) holds w:delText instead of w:t. `color` is hex ("767676"),
-    `highlight` one of Word's highlight colours ("yellow")."""
+    `highlight` one of Word's highlight colours ("yellow"); `strike` and `underline` are plain formatting
+    (words marked as gone or new), not tracked changes."""
     r = etree.Element(W_R, nsmap=_NSMAP)
-    if bold or italic or color or highlight:
+    if bold or italic or color or highlight or strike or underline:
         rpr = etree.SubElement(r, W_RPR)  # the children in the order of the schema (CT_RPr)
         if bold:
             w(rpr, "b")
         if italic:
             w(rpr, "i")
+        if strike:
+            w(rpr, "strike")
         if color:
             w(rpr, "color", val=color)
         if highlight:
             w(rpr, "highlight", val=highlight)
+        if underline:
+            w(rpr, "u", val="single")
     append_text(r, text, W_DEL_T if deleted else W_T)
     return r
 
@@ -157,6 +164,15 @@ def table(
 ) -> etree._Element:
     """`<w:tbl>` with fixed column widths (twips), a header row repeated on every page and rows that
     never split; cells are given as paragraphs. Without a table style the grid is drawn directly."""
+    tbl = table_frame(widths, style_id)
+    table_row(tbl, widths, [[p] for p in header], header=True)
+    for cells in rows:
+        table_row(tbl, widths, [[p] for p in cells])
+    return tbl
+
+
+def table_frame(widths: Sequence[int], style_id: str | None) -> etree._Element:
+    """An empty `<w:tbl>` with fixed column widths (twips), in the table style or with its grid drawn."""
     tbl = etree.Element(qn("w:tbl"), nsmap=_NSMAP)
     pr = w(tbl, "tblPr")
     if style_id is not None:
@@ -172,24 +188,38 @@ def table(
     grid = w(tbl, "tblGrid")
     for width in widths:
         w(grid, "gridCol", w=width)
-    _row(tbl, widths, header, "tblHeader", shade="E7E6E6")
-    for cells in rows:
-        _row(tbl, widths, cells, "cantSplit")
     return tbl
 
 
-def _row(
-    tbl: etree._Element, widths: Sequence[int], cells: Sequence[etree._Element], flag: str, shade: str = ""
+def table_row(
+    tbl: etree._Element,
+    widths: Sequence[int],
+    cells: Sequence[Sequence[etree._Element]],
+    *,
+    header: bool = False,
+    split: bool = False,
+    shade: str = "",
 ) -> None:
+    """A row of cells, each given as its paragraphs. A `header` row is shaded and repeated on every page;
+    other rows never split over a page unless `split`. One cell fewer than `widths`: the last cell spans the
+    columns left over (a heading row over the whole table)."""
     tr = w(tbl, "tr")
-    w(w(tr, "trPr"), flag, val="true")
-    for width, cell in zip(widths, cells):
+    if header:
+        w(w(tr, "trPr"), "tblHeader", val="true")
+        shade = shade or "E7E6E6"
+    elif not split:
+        w(w(tr, "trPr"), "cantSplit", val="true")
+    for i, paragraphs in enumerate(cells):
+        last = i == len(cells) - 1
+        span = len(widths) - i if last else 1
         tc = w(tr, "tc")
         pr = w(tc, "tcPr")
-        w(pr, "tcW", w=width, type="dxa")
+        w(pr, "tcW", w=sum(widths[i : i + span]), type="dxa")
+        if span > 1:
+            w(pr, "gridSpan", val=span)
         if shade:
             w(pr, "shd", val="clear", color="auto", fill=shade)
-        tc.append(cell)
+        tc.extend(paragraphs or [etree.Element(W_P, nsmap=_NSMAP)])  # a cell holds at least one paragraph
 
 
 def serialize(element: etree._Element) -> bytes:
