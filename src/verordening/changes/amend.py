@@ -83,7 +83,18 @@ def changed_choices(old: Choices, new: Choices) -> dict[str, tuple[Any, Any]]:
     }
 
 
-def _reasons(label: str, keys: list[str], library: ClauseLibrary) -> list[str]:
+def content_changes(old: Choices, new: Choices) -> dict[str, tuple[Any, Any]]:
+    """The changed choices that change content: not the decision data, the law's peildatum or the list of
+    placeholders still to fill in (in_te_vullen)."""
+    return {
+        k: v
+        for k, v in changed_choices(old, new).items()
+        if k.split(".")[0] not in (*DECISION_KEYS, "in_te_vullen") and k != "wet.peildatum"
+    }
+
+
+def related_choices(label: str, keys: list[str], library: ClauseLibrary) -> list[str]:
+    """The choice keys among `keys` that shape the article `label` (its metadata's choices and condition)."""
     spec = library.spec(label)
     related = set(spec.choices)
 
@@ -200,18 +211,13 @@ def amend(old_choices: Choices, new_choices: Choices, library: ClauseLibrary | N
     steps = instructions(old, slots, by_label, t)
     if not steps:
         raise AmendError("de twee keuzebestanden leiden tot dezelfde artikelen; er valt niets te wijzigen")
-    changes = {
-        k: v
-        for k, v in changed_choices(old_choices, new_choices).items()
-        # the law is not a policy choice, and the list of placeholders still to fill in is no content
-        if k.split(".")[0] not in (*DECISION_KEYS, "in_te_vullen") and k != "wet.peildatum"
-    }
+    changes = content_changes(old_choices, new_choices)
     before, after = library.law.in_force(old_choices.peildatum), library.law.in_force(goal.peildatum)
     law_changes = [
         (v, c) for v, c in library.law.changes_since(before, relevant_only=True) if v.valid_from <= after.valid_from
     ]
     for ins in steps:
-        ins.reasons = _reasons(ins.label, list(changes), library)
+        ins.reasons = related_choices(ins.label, list(changes), library)
         ins.law = bool(law_changes) and not ins.reasons and _follows_the_law(library, ins.label)
     signed = ondertekening(
         library, old_choices.gemeente, new_choices.vaststelling.datum, new_choices.status == "vastgesteld"

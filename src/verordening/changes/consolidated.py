@@ -79,16 +79,35 @@ def compare_adopted(amendment: Amendment) -> OrdinanceDiff:
     return OrdinanceDiff(amendment.old, new, articles, explanations={p.label: p.explanation for p in places(amendment)})
 
 
-def between_versions(old: Choices, new: Choices, library: ClauseLibrary | None = None) -> tuple[OrdinanceDiff, str]:
+@dataclass(frozen=True)
+class Versions:
+    """Two versions compared: the comparison, the wijzigingsverordening behind it (None when none can be
+    drafted) and, then, the note that each version is shown in its own numbering."""
+
+    comparison: OrdinanceDiff
+    amendment: Amendment | None
+    note: str
+
+
+def versions(old: Choices, new: Choices, library: ClauseLibrary | None = None) -> Versions:
     """Two versions of one ordinance compared in the adopted numbering, as the wijzigingsverordening has it.
 
     Where no wijzigingsverordening can be drafted (the same articles; an article before the first one or a
-    new chapter) the versions are compared each in its own numbering, and the second value says so."""
+    new chapter) the versions are compared each in its own numbering, and the note says so."""
     library = library or load_library()
     try:
-        return compare_adopted(amend(old, new, library)), ""
+        amendment = amend(old, new, library)
     except AmendError as exc:
         plain = compare(assemble(old, library), assemble(new, library))
         if not plain.differences:
-            return plain, ""
-        return plain, f"let op: {exc}; de vergelijking volgt daarom de nummering van elk van beide versies"
+            return Versions(plain, None, "")
+        return Versions(
+            plain, None, f"let op: {exc}; de vergelijking volgt daarom de nummering van elk van beide versies"
+        )
+    return Versions(compare_adopted(amendment), amendment, "")
+
+
+def between_versions(old: Choices, new: Choices, library: ClauseLibrary | None = None) -> tuple[OrdinanceDiff, str]:
+    """The comparison of `versions` and its note."""
+    found = versions(old, new, library)
+    return found.comparison, found.note
