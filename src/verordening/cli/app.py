@@ -265,7 +265,12 @@ def diff(
         bool, typer.Option("--model", help="Vergelijk het ontwerp met het ongewijzigde VNG-model van die gemeente.")
     ] = False,
     fmt: Annotated[
-        str, typer.Option("--format", help="md, html of docx (docx: bijgehouden wijzigingen in Word).")
+        str,
+        typer.Option(
+            "--format",
+            help="md, html, docx (bijgehouden wijzigingen in Word) of was-wordt (per artikel oude en nieuwe tekst "
+            "met de reden, als Word-tabel).",
+        ),
     ] = "md",
     out: Annotated[
         Path | None, typer.Option("--out", help="Schrijf naar dit bestand in plaats van naar het scherm.")

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import typer
 
+from verordening.changes import was_wordt
 from verordening.changes.amend import amend
 from verordening.changes.amendment import to_docx, to_markdown
 from verordening.changes.consolidated import between_versions
@@ -15,7 +16,10 @@ from verordening.changes.redline import FORMATS, render
 from verordening.choicefile.reader import load_choices
 from verordening.cli.app import UsageError
 from verordening.engine.assemble import assemble
+from verordening.render.was_wordt import to_docx as was_wordt_docx
 from verordening.runs.output import safe_target, write_file, write_outputs
+
+WAS_WORDT = "was-wordt"  # --format: the was-wordt-tabel (DOCX), besides the redline's formats
 
 
 def run_diff(
@@ -27,11 +31,11 @@ def run_diff(
     template: Path | None = None,
     force: bool = False,
 ) -> None:
-    if fmt not in FORMATS:
-        raise UsageError(f"onbekend formaat '{fmt}'; kies uit {', '.join(FORMATS)}")
+    if fmt not in (*FORMATS, WAS_WORDT):
+        raise UsageError(f"onbekend formaat '{fmt}'; kies uit {', '.join((*FORMATS, WAS_WORDT))}")
     if model == (new is not None):
         raise UsageError("geef twee keuzebestanden (OUD NIEUW), of één keuzebestand met --model")
-    if fmt == "docx" and out is None:
+    if fmt in ("docx", WAS_WORDT) and out is None:
         raise UsageError("een DOCX-bestand kan niet op het scherm worden getoond; geef met --out een bestandsnaam op")
     if model:
         draft = load_choices(old)
@@ -42,20 +46,24 @@ def run_diff(
         names = (None, None)
         if first.gemeente != second.gemeente:
             typer.echo(f"let op: u vergelijkt twee gemeenten ({first.gemeente} en {second.gemeente})", err=True)
-    if template is not None and fmt != "docx":
-        raise UsageError("--template geldt alleen voor --format docx")
-    if model:
+    if template is not None and fmt not in ("docx", WAS_WORDT):
+        raise UsageError(f"--template geldt alleen voor --format docx en --format {WAS_WORDT}")
+    if fmt == WAS_WORDT:
+        table = was_wordt.against_model(second) if model else was_wordt.between_versions(first, second)
+        data = was_wordt_docx(table, template)
+    elif model:
         comparison = compare(assemble(first), assemble(second))
+        data = render(comparison, fmt, *names, template=template)
     else:
         comparison, note = between_versions(first, second)
         if note:
             typer.echo(note, err=True)
-    data = render(comparison, fmt, *names, template=template)
+        data = render(comparison, fmt, *names, template=template)
     if out is None:
         sys.stdout.write(data.decode("utf-8"))
         return
     write_file(out, data, force=force, inputs=[old, *([new] if new else []), *([template] if template else [])])
-    typer.echo(f"vergelijking geschreven naar {out}", err=True)
+    typer.echo(f"{'was-wordt-tabel' if fmt == WAS_WORDT else 'vergelijking'} geschreven naar {out}", err=True)
 
 
 def run_amend(old: Path, new: Path, out_dir: Path, template: Path | None = None, force: bool = False) -> None:

@@ -77,6 +77,12 @@ HOUSE: dict[str, Style] = {
     "Citaat onderdeel bij enig lid": _level(2),
     "Citaat subonderdeel": _level(4),
     "Citaat subonderdeel bij enig lid": _level(3),
+    # a was-wordt-tabel: its column headers, a chapter row over the whole table, an article's heading in a
+    # cell and the reasons of a change (the text of the articles takes the ordinance's own styles)
+    "Was-wordt kolomkop": Style(bold=True, before=2, after=2, line=1.0),
+    "Was-wordt hoofdstuk": Style(keep_next=True, bold=True, before=4, after=4, line=1.0),
+    "Was-wordt artikelkop": Style(bold=True, before=2, after=4),
+    "Was-wordt toelichting": Style(before=2, after=4),
 }
 BUILT_IN = {"Normal", "Title", "Heading 1", "Heading 2", "Heading 3", "Footer", "Header"}  # Word's own styles
 
