@@ -19,6 +19,7 @@ from verordening.render import html as render_html
 from verordening.render import markdown as render_markdown
 from verordening.render import pdf as render_pdf
 from verordening.render import raadsvoorstel_docx, raadsvoorstel_md
+from verordening.render import was_wordt as render_was_wordt
 from verordening.runs.output import safe_target, write_outputs
 
 
@@ -49,6 +50,8 @@ RENDERERS: dict[str, Renderer] = {
     ".docx": render_docx.render,
     "-bespreekversie.docx": render_docx.bespreekversie,  # for the raad's discussion, never for publication
     ".html": render_html.render,
+    # the table against the VNG model, a bijlage of the raadsvoorstel
+    "-was-wordt.docx": lambda o, c, opts: render_was_wordt.render(o, opts.template),
 }
 
 
