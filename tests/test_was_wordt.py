@@ -17,6 +17,7 @@ from verordening.changes.amendment import to_markdown as amendment_markdown
 from verordening.changes.consolidated import places
 from verordening.changes.diff import model_choices
 from verordening.cli.app import app
+from verordening.render.raadsvoorstel import was_wordt_name
 from verordening.render.was_wordt import to_docx
 from verordening.runs.build import render_all
 
@@ -149,7 +150,7 @@ def test_the_docx_is_landscape_with_a_repeated_header_row_and_ten_point_text():
 def test_build_writes_the_table_against_the_model_beside_the_ordinance():
     rendered = render_all(NIJKERK)
     name = f"{rendered.ordinance.slug}-was-wordt.docx"
-    assert name in rendered.files
+    assert name in rendered.files and was_wordt_name(rendered.ordinance.slug) == name  # the raadsvoorstel's bijlage
     assert article_rows(rendered.files[name]) == article_rows(to_docx(was_wordt.against_model(NIJKERK)))
 
 
