@@ -101,7 +101,7 @@ def test_the_alternatives_and_the_chosen_values(built):
     text = page(built, "nijkerk")
     box = " ".join(Asides(article_html(text, o.article("kwaliteitseisen").number)).boxes[0].split())
     assert "Kwaliteitseisen voor jobcoaches OVAL-keurmerk of Blik op Werk-keurmerk" in box
-    assert "ook mogelijk: UWV-erkenning, Nationaal Jobcoachregister, Noloc of Eigen eisen van de gemeente" in box
+    assert "ook mogelijk: UWV-erkenning, Nationaal Jobcoachregister, Noloc of eigen eisen van de gemeente" in box
     duur = article_html(text, o.article("duur_jobcoaching").number)
     marked = re.findall(r'<mark class="keuze"[^>]*>([^<]*)</mark>', duur)
     assert marked == ["24 maanden", "twaalf maanden"]  # the maximum and the verlenging, where the text says them

@@ -267,5 +267,9 @@ def assemble(choices: Choices, library: ClauseLibrary | None = None, toelichting
 
 
 def option_names(library: ClauseLibrary) -> dict[str, str]:
-    """The names the clause library gives the options of a choice (kwaliteitseisen.yaml: naam)."""
-    return {str(key): str(entry.get("naam", key)) for key, entry in (library.kwaliteitseisen or {}).items()}
+    """The names the clause library gives the options of a choice, as they read within a sentence
+    (kwaliteitseisen.yaml: in_zin, else naam)."""
+    return {
+        str(key): str(entry.get("in_zin") or entry.get("naam", key))
+        for key, entry in (library.kwaliteitseisen or {}).items()
+    }

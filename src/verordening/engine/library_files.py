@@ -79,6 +79,7 @@ class RequirementFile(_File):
 
 class KwaliteitseisFile(_File):
     naam: str
+    in_zin: str | None = None  # the name within a sentence or a list, when it is not a proper name ("eigen eisen …")
     omschrijving: str
     toelichting: str
     bron: str | None = None

@@ -363,4 +363,5 @@ mark.keuze{background:#fff1a8;color:inherit;padding:0 .1em;border-radius:2px}
   .signature{break-inside:avoid}
   .toelichting{break-before:page;margin-top:0;border-top:0}
 }
+@media print{.shaped dd.alt::before{content:" ("}.shaped dd.alt::after{content:")"}.ghost{break-inside:avoid}mark.keuze{background:none;border-bottom:1.5px solid #b58900}}
 """
