@@ -24,23 +24,17 @@ from verordening.engine.library import load_library
 from verordening.engine.library_files import read_yaml
 from verordening.engine.scorecard import score
 from verordening.engine.texts import Texts
+from verordening.render.checklist import Table
+from verordening.render.checklist import table as checklist_table
 
 TEXTS = "raadsvoorstel.yaml"
 CONTROLELIJST = "controlelijst.md"  # written beside it by runs/build.py
 NAMES = ("raadsvoorstel.md", "raadsvoorstel.docx")
-TABLE_FRACTIONS = (0.5, 0.28, 0.22)  # Onderwerp, Geregeld in, Voldaan
 
 
 def was_wordt_name(slug: str) -> str:
     """The was-wordt-tabel against the VNG model that the build writes beside the ordinance."""
     return f"{slug}-was-wordt.docx"
-
-
-@dataclass(frozen=True)
-class Table:
-    columns: tuple[str, ...]
-    rows: tuple[tuple[str, ...], ...]
-    fractions: tuple[float, ...]
 
 
 @dataclass(frozen=True)
@@ -164,27 +158,13 @@ def _aanleiding(say: Texts, ordinance: Ordinance, checklist: Checklist, values: 
     ]
 
 
-def requirement_table(say: Texts, checklist: Checklist) -> Table:
-    """The statutory requirements in three columns: the onderwerp (only its onderdeel under the common
-    provision of the column heading, never "Participatiewet" again), where the draft regulates it, ✓ or ✗ with
-    the reason only where it is not met."""
-    prefix = say("vereisten.prefix") + ", "
-    rows = []
-    for r in checklist.vereisten:
-        where = r.citation.removesuffix(", Participatiewet").removesuffix(" Participatiewet")
-        if where.startswith(prefix):
-            where = where[len(prefix) :].removeprefix("onderdeel ")
-        met = say("vereisten.voldaan") if r.met else say("vereisten.niet_voldaan_reden", ontbrekend=r.unregulated)
-        rows.append((f"{where}. {r.summary}", "; ".join(r.elements) or "–", met))
-    return Table(tuple(say.words("vereisten.kolommen")), tuple(rows), TABLE_FRACTIONS)
-
-
 def _argumenten(say: Texts, ordinance: Ordinance, checklist: Checklist, values: dict) -> list[Block]:
+    library = load_library(ordinance.library)
     unmet, total = len(checklist.unmet), len(checklist.vereisten)
     blocks = [
         Block("tussenkop", (f"1. {say('argumenten.wet_titel', **values)}",)),
         *_p(say("argumenten.wet", aantal=total, niet_voldaan=unmet, **values)),
-        Block("tabel", table=requirement_table(say, checklist)),
+        Block("tabel", table=checklist_table(checklist, library.checklist_texts, for_the_raad=True)),
         *_p(say("argumenten.keuzes_inleiding", **values)),
     ]
     number = 2

@@ -4,24 +4,15 @@ from __future__ import annotations
 
 from verordening.engine.checklist import Checklist
 from verordening.engine.document import Ordinance
+from verordening.render.checklist import table_lines
 from verordening.render.escape import markdown as escape
 from verordening.render.markdown import signature_lines
-from verordening.render.raadsvoorstel import Block, Raadsvoorstel, Table, build
-
-
-def _cell(text: str) -> str:
-    return escape(" ".join(text.split()))
-
-
-def table_lines(table: Table) -> list[str]:
-    lines = ["| " + " | ".join(map(_cell, table.columns)) + " |", "|" + " --- |" * len(table.columns)]
-    lines += ["| " + " | ".join(map(_cell, row)) + " |" for row in table.rows]
-    return [*lines, ""]
+from verordening.render.raadsvoorstel import Block, Raadsvoorstel, build
 
 
 def block_lines(block: Block) -> list[str]:
     if block.kind == "tabel" and block.table is not None:
-        return table_lines(block.table)
+        return [*table_lines(block.table), ""]
     if block.kind == "tussenkop":
         return [f"### {escape(block.texts[0])}", ""]
     if block.kind == "opsomming":
