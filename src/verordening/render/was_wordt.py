@@ -14,7 +14,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from verordening.changes.diff import Segment, accepted, rejected
+from verordening.changes.diff import ParaChange, Segment, accepted, rejected
 from verordening.changes.was_wordt import Row, Table, against_model
 from verordening.engine.document import Ordinance
 from verordening.engine.library import load_library
@@ -39,15 +39,36 @@ CHAR_TWIPS = 110  # the mean width of a character of Arial 10 pt, for that estim
 CHAPTER_SHADE = "F2F2F2"
 
 
+REWRITTEN = 0.5  # a paragraph with more of its text changed is marked as replaced as a whole
+
+
 def _runs(segments: list[Segment], side: str, mark: bool) -> list[etree._Element]:
     """The runs of one side ("-": the old text, "+": the new): the other side's words left out; with `mark`,
-    this side's own changes struck through (old) or underlined (new)."""
+    this side's own changes struck through (old) or underlined (new), the spaces around them not."""
     out = []
     for kind, text in segments:
-        if kind == "=" or kind == side:
-            changed = mark and kind == side and bool(text.strip())
-            out.append(xml.run(text, strike=changed and side == "-", underline=changed and side == "+"))
+        if kind != "=" and kind != side:
+            continue
+        core = text.strip()
+        if not (mark and kind == side and core):
+            out.append(xml.run(text))
+            continue
+        lead, trail = text[: len(text) - len(text.lstrip())], text[len(text.rstrip()) :]
+        out += [xml.run(lead)] if lead else []
+        out.append(xml.run(core, strike=side == "-", underline=side == "+"))
+        out += [xml.run(trail)] if trail else []
     return out
+
+
+def _segments(p: ParaChange) -> tuple[list[Segment], list[Segment]]:
+    """The number and the text of an element, diffed; a text mostly rewritten is one deletion and one
+    insertion (words struck and underlined here and there would be harder to read than the two texts)."""
+    number, text = p.number_and_text()
+    if p.old is not None and p.new is not None:
+        changed = sum(len(t) for kind, t in text if kind != "=")
+        if changed > REWRITTEN * (len(p.old.text) + len(p.new.text)):
+            text = [("-", p.old.text), ("+", p.new.text)]
+    return number, text
 
 
 def _text(segments: list[Segment], side: str) -> str:
@@ -83,7 +104,7 @@ class _Cells:
         for p in row.paras:
             if p.kind == ("+" if side == "-" else "-"):
                 continue
-            number, text = p.number_and_text()
+            number, text = _segments(p)
             shown = _text(number, side)
             if p.level == 0:
                 numbered_lid = bool(shown)
