@@ -201,3 +201,24 @@ def test_amendment_docx_keeps_the_toelichting_on_artikel_i_and_ii():
         toelichting[1] == "Artikel I" and toelichting[2 : 2 + len(amendment.toelichting())] == amendment.toelichting()
     )
     assert toelichting[-2:] == ["Artikel II", amendment.toelichting_artikel_ii]
+
+
+def test_a_template_keeps_its_header_and_styles_and_the_page_is_still_landscape(tmp_path):
+    from docx import Document
+    from docx.shared import Pt
+
+    template = Document()  # python-docx's own: US Letter, portrait
+    template.sections[0].header.paragraphs[0].text = "Gemeente Nijkerk, huisstijl"
+    template.styles["Normal"].font.name = "Georgia"
+    template.styles["Normal"].font.size = Pt(11)
+    path = tmp_path / "huisstijl.docx"
+    template.save(path)
+    docx = to_docx(was_wordt.between_versions(OLD, NEW), path)
+    size = _part(docx, "word/document.xml").find(f"{W}body/{W}sectPr/{W}pgSz")
+    assert size.get(f"{W}orient") == "landscape" and int(size.get(f"{W}w")) > int(size.get(f"{W}h"))
+    package = zipfile.ZipFile(io.BytesIO(docx))
+    headers = ["".join(etree.fromstring(package.read(n)).itertext()) for n in package.namelist() if "header" in n]
+    assert any("Gemeente Nijkerk, huisstijl" in h and "CONCEPT" in h for h in headers)
+    fonts = _part(docx, "word/styles.xml").find(f".//{W}style[@{W}styleId='Normal']/{W}rPr/{W}rFonts")
+    assert fonts.get(f"{W}ascii") == "Georgia"
+    assert article_rows(docx) == article_rows(to_docx(was_wordt.between_versions(OLD, NEW)))
