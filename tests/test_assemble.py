@@ -122,8 +122,9 @@ def test_user_text_cannot_create_structure_or_references(tmp_path):
 
 # "artikel 3:2" (Awb) and "artikel 1.1.1" (Wmo 2015) are numbered in another regulation's style.
 _REF = re.compile(r"\b[Aa]rtikel(?:en)? (\d+)([a-z]?)\b(?![:.]\d)")
-# "artikel 31, tweede lid, onderdeel j, van de wet" cites another regulation, not this one.
-_EXTERNAL = re.compile(r"(?:,? (?:\w+ lid|onderdeel \w+|onder \d+°|aanhef|en \d+[a-z]?))*,? van (?:de|het) ")
+# "artikel 31, tweede lid, onderdeel j, van de wet" and "artikel 35, onderdeel a, van die wetten" (IOAW, IOAZ)
+# cite another regulation, not this one.
+_EXTERNAL = re.compile(r"(?:,? (?:\w+ lid|onderdeel \w+|onder \d+°|aanhef|en \d+[a-z]?))*,? van (?:de|het|die) ")
 
 
 def internal_refs(text: str) -> list[int]:

@@ -103,6 +103,8 @@ def test_retroactive_effect_within_one_version_of_the_act_is_a_note():
     )
     found = _procedure(k)["terugwerkende kracht"]
     assert found.status == "opmerking" and "strenger" in found.reason
+    # the text follows the Act of 1 July 2023 over the whole period: nothing to explain about another text
+    assert "een andere tekst van de wet gold" not in _toelichting(assemble(k), "inwerkingtreding")
     assert "terugwerkende kracht" not in _procedure(choices_with())
 
 
@@ -189,9 +191,17 @@ def test_ioaw_and_ioaz_in_the_gelet_op_the_definitions_and_the_participatieplaat
         o, "participatieplaats"
     )
     assert "artikel 38a van die wetten" in _toelichting(o, "participatieplaats")
+    # ending a voorziening: the IOAW/IOAZ benefit beside the bijstand, and its own ordinance (art. 35, onderdeel a)
+    ending = _article(o, "beeindiging")
+    assert "geen bijstand of uitkering op grond van de IOAW of de IOAZ meer ontvangt" in ending
+    assert (
+        "of de uitkering op grond van de IOAW of de IOAZ te verlagen overeenkomstig de verordening, bedoeld in "
+        "artikel 35, onderdeel a, van die wetten." in ending
+    )
     plain = assemble(choices_with())
     assert _gelet_op(plain) == GELET_OP + "zevende lid, van de Participatiewet;"
     assert "IOAW" not in _article(plain, "begrippen") + _article(plain, "participatieplaats")
+    assert "IOAW" not in _article(plain, "beeindiging") + _toelichting(plain, "beeindiging")
 
 
 def test_a_higher_number_of_beschut_werk_places_with_the_order_of_placement():
