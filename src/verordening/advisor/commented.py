@@ -15,7 +15,7 @@ from typing import Any
 
 import yaml
 
-from verordening.advisor.fields import Field, choice_fields
+from verordening.advisor.fields import Field, applies, choice_fields
 from verordening.advisor.json_schema import MODELINE
 from verordening.engine.textfilters import datum
 
@@ -62,7 +62,8 @@ def meaning(f: Field, options: bool = True) -> str:
         listed = ", ".join(f"{value} ({words})" if words != value else value for value, words in f.options)
         text += f" {'Kies uit' if f.kind == 'select' else 'Een of meer van'}: {listed}."
     if f.nullable and f.empty:
-        text += f" Leeg (regel weggelaten): {f.empty}."
+        # Where the default is a value (a proefplaats of six months), leaving the line out gives that value.
+        text += f" Leeg ({'regel weggelaten' if f.default is None else 'null'}): {f.empty}."
     return text
 
 
@@ -83,6 +84,8 @@ def _entry(f: Field, values: dict[str, Any], provisional: set[str], indent: int)
         body = [line for c in f.children for line in _entry(c, inner, provisional, indent + 1)]
         written = any(not line.lstrip().startswith("#") for line in body)
         return lines + [f"{pad}{'' if written else '# '}{f.key}:"] + body  # a group with nothing set stays a comment
+    if value is None and f.default is not None and applies(f, values):  # emptied against a default value
+        return lines + [f"{pad}{f.key}: null"]
     if value is None or (f.kind == "multi" and not value and f.empty and f.nullable):
         return lines + [f"{pad}# {f.key}:"]
     if f.kind == "rows":  # a list of groups, one "- key: value" block per row
