@@ -93,7 +93,21 @@ def test_the_choice_boxes_speak_dutch_for_every_example(built):
         with_choices = [a for a in rendered.ordinance.articles if a.choices]
         text = page(built, slug)
         for a in with_choices:
-            assert "keuze van de gemeente" in article_html(text, a.number), (slug, a.heading)
+            origins = re.findall(r'<dd class="alt">([^<]*)</dd>', article_html(text, a.number))
+            assert origins and all(o.startswith(("keuze van de gemeente", "standaardwaarde")) for o in origins)
+
+
+def test_a_choice_the_file_makes_and_a_default(built):
+    """Nijkerk sets the maximum duration of jobcoaching itself and leaves the budgetplafond at the default."""
+    o = built["nijkerk"].ordinance
+    text = page(built, "nijkerk")
+
+    def origin(label: str, title: str) -> str:
+        box = article_html(text, o.article(label).number)
+        return re.search(rf"<dt>{title}</dt><dd>[^<]*</dd><dd class=\"alt\">([^<]*)</dd>", box).group(1)
+
+    assert origin("duur_jobcoaching", "Maximale duur van jobcoaching") == "keuze van de gemeente"
+    assert origin("middelen", "Budgetplafond") == "standaardwaarde; ook mogelijk: nee"
 
 
 def test_the_alternatives_and_the_chosen_values(built):

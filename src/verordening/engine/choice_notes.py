@@ -30,6 +30,7 @@ class Note:
     title: str  # "Kwaliteitseisen voor jobcoaches"
     value: str  # "OVAL-keurmerk of Blik op Werk-keurmerk"
     alternatives: tuple[str, ...]  # "UWV-erkenning", "Nationaal Jobcoachregister", …
+    given: bool = True  # the choice file gives it; False: the default of the choice model
 
 
 @dataclass(frozen=True)
@@ -65,6 +66,7 @@ def notes(ordinance: Ordinance, keys: list[str]) -> list[Note]:
                 meaning.title(key, capital=True),
                 meaning.in_words(key, value, names, unit=True),
                 tuple(meaning.alternatives(key, value, names)),
+                meaning.given(ordinance.choices, key),
             )
         )
     return out
@@ -72,7 +74,12 @@ def notes(ordinance: Ordinance, keys: list[str]) -> list[Note]:
 
 def line(t: DocumentTexts, note: Note) -> str:
     """ "Kwaliteitseisen voor jobcoaches: OVAL-keurmerk (keuze van de gemeente; ook mogelijk: …)"."""
-    return t("keuze", titel=note.title, waarde=note.value, alternatieven=list(note.alternatives))
+    return t("keuze", titel=note.title, waarde=note.value, alternatieven=list(note.alternatives), gekozen=note.given)
+
+
+def origin(t: DocumentTexts, note: Note) -> str:
+    """ "keuze van de gemeente; ook mogelijk: …" (or "standaardwaarde; …")."""
+    return t("ook_mogelijk", alternatieven=list(note.alternatives), gekozen=note.given)
 
 
 def omissions(ordinance: Ordinance) -> list[Omission]:

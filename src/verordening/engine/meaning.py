@@ -105,6 +105,16 @@ def _item(value: object, extra: Mapping[str, typing.Any], names: Mapping[str, st
     return (names or {}).get(code) or options.get(code) or code
 
 
+def given(choices: BaseModel, path: str) -> bool:
+    """Whether the choice file itself gives the key at `path` (not the default of the choice model)."""
+    value: object = choices
+    for part in path.split("."):
+        if not isinstance(value, BaseModel) or part not in value.model_fields_set:
+            return False
+        value = getattr(value, part)
+    return True
+
+
 def value_of(choices: BaseModel, path: str) -> object:
     """The value at a dotted key path of validated choices (AttributeError if there is none)."""
     value: object = choices

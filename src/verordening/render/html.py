@@ -202,7 +202,7 @@ class _Page:
         """A choice beside its article: its Dutch title, its value in words, what else was possible."""
         return (
             f'<div data-sleutel="{html(note.key)}"><dt>{html(note.title)}</dt><dd>{html(note.value)}</dd>'
-            f'<dd class="alt">{html(self.t("ook_mogelijk", alternatieven=list(note.alternatives)))}</dd></div>'
+            f'<dd class="alt">{html(choice_notes.origin(self.t, note))}</dd></div>'
         )
 
     def ghosts(self, chapter: str, after: str | None) -> str:
