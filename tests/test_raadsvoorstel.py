@@ -95,7 +95,7 @@ def test_kanttekeningen_name_the_oval_asks_this_draft_does_not_meet():
         assert ask in kanttekeningen
     # the law asks the ordinance itself to name them: an unmet requirement, in the words of the law
     assert (
-        "onderdeel e, onder 2°, Participatiewet: het regelt niet welke kwaliteitseisen aan de jobcoach"
+        "onderdeel e, onder 2°, Participatiewet: het ontwerp regelt niet welke kwaliteitseisen aan de jobcoach"
         in kanttekeningen
     )
 
@@ -151,3 +151,11 @@ def test_aanleiding_follows_the_law_data_of_the_version_in_force():
     nijkerk = section(markdown(load_choices(NIJKERK)), "Aanleiding")
     assert "vanaf 1 juli 2023" in nijkerk and "- per " not in nijkerk
     assert "vervangt de Re-integratieverordening Participatiewet Nijkerk 2015" in nijkerk
+
+
+def test_kanttekeningen_come_in_numbered_groups_and_only_groups_with_something_to_say():
+    nijkerk = section(markdown(load_choices(NIJKERK)), "Kanttekeningen")
+    headings = re.findall(r"^### (.*)$", nijkerk, re.M)
+    assert headings == ["1. Procedure", "2. Gevolgen voor inwoners", "3. Afwijkingen van het VNG-model"]
+    afgezien = section(markdown(choices_with(clientenraad=AFGEZIEN)), "Kanttekeningen")
+    assert "### 1. Het advies van de cliëntenraad" in afgezien

@@ -181,37 +181,45 @@ def _argumenten(say: Texts, ordinance: Ordinance, checklist: Checklist, values: 
 
 
 def _kanttekeningen(say: Texts, ordinance: Ordinance, checklist: Checklist, values: dict) -> list[Block]:
+    """What the raad should weigh, in groups (the law, the cliëntenraad, the procedure, OVAL, residents, the
+    VNG model), each under a numbered heading when it has something to say."""
     k = ordinance.choices
-    blocks = _p(
-        *(
-            say("kanttekeningen.vereiste", citation=r.citation, ontbrekend=r.unregulated, **values)
-            for r in checklist.unmet
-        )
-    )
+    groups: dict[str, list[Block]] = {key: [] for key in ("wet", "clientenraad", "procedure", "oval", "inwoners")}
+    if checklist.unmet:
+        unmet = (say("kanttekeningen.vereiste", citation=r.citation, ontbrekend=r.unregulated) for r in checklist.unmet)
+        groups["wet"] = [
+            Block("opsomming", tuple(unmet)),
+            *_p(say("kanttekeningen.vereisten_slot", aantal=len(checklist.unmet), **values)),
+        ]
     for p in checklist.procedure:
         if p.requirement == "47" and p.finding in ("afgezien", "ontvangen_na_voorstel", "gelegenheid"):
-            blocks += _p(say(f"kanttekeningen.{p.finding}", **_advies(k), **values))
+            groups["clientenraad"] += _p(say(f"kanttekeningen.{p.finding}", **_advies(k), **values))
         elif p.status == "waarschuwing":
-            blocks += _p(say("kanttekeningen.procedure", citation=p.citation, reden=p.reason, **values))
+            groups["procedure"] += _p(say("kanttekeningen.procedure", citation=p.citation, reden=p.reason, **values))
     library = load_library(ordinance.library)
-    unmet = [a for a in score(ordinance, library.kwaliteitseisen) if not a.met]
-    if unmet:
-        blocks += _p(say("kanttekeningen.oval_inleiding", aantal=len(unmet), **values))
-        oval = (say(f"kanttekeningen.oval.{a.key}", titel=a.title, reden=a.reason, **values) for a in unmet)
-        blocks.append(Block("opsomming", tuple(oval)))
+    asks = [a for a in score(ordinance, library.kwaliteitseisen) if not a.met]
+    if asks:
+        oval = (say(f"kanttekeningen.oval.{a.key}", titel=a.title, reden=a.reason, **values) for a in asks)
+        groups["oval"] = [
+            *_p(say("kanttekeningen.oval_inleiding", aantal=len(asks), **values)),
+            Block("opsomming", tuple(oval)),
+        ]
     if not k.artikel_13_loonkostensubsidie.opnemen:
-        blocks += _p(say("kanttekeningen.zonder_lks_buiten_doelgroep", **values))
+        groups["inwoners"] += _p(say("kanttekeningen.zonder_lks_buiten_doelgroep", **values))
     if k.budgetplafond:
-        blocks += _p(say("kanttekeningen.budgetplafond", **values))
+        groups["inwoners"] += _p(say("kanttekeningen.budgetplafond", **values))
     afwijkingen = [
         say("kanttekeningen.afwijking", titel=d.title, waarde=d.value, model=d.model, **values)
         for d in deviations(k, ordinance.option_names)
     ]
-    if afwijkingen:
-        blocks += _p(say("kanttekeningen.afwijkingen_inleiding", **values))
-        blocks.append(Block("opsomming", tuple(afwijkingen)))
-    else:
-        blocks += _p(say("kanttekeningen.geen_afwijkingen", **values))
+    groups["afwijkingen"] = (
+        [*_p(say("kanttekeningen.afwijkingen_inleiding", **values)), Block("opsomming", tuple(afwijkingen))]
+        if afwijkingen
+        else _p(say("kanttekeningen.geen_afwijkingen", **values))
+    )
+    blocks: list[Block] = []
+    for number, (key, group) in enumerate(((key, g) for key, g in groups.items() if g), 1):
+        blocks += [Block("tussenkop", (f"{number}. {say(f'kanttekeningen.koppen.{key}')}",)), *group]
     return blocks
 
 
