@@ -222,3 +222,19 @@ def test_a_template_keeps_its_header_and_styles_and_the_page_is_still_landscape(
     fonts = _part(docx, "word/styles.xml").find(f".//{W}style[@{W}styleId='Normal']/{W}rPr/{W}rFonts")
     assert fonts.get(f"{W}ascii") == "Georgia"
     assert article_rows(docx) == article_rows(to_docx(was_wordt.between_versions(OLD, NEW)))
+
+
+def test_where_no_amendment_can_be_drafted_the_table_says_so_and_reasons_come_from_the_choices(monkeypatch):
+    from verordening.changes import consolidated
+    from verordening.changes.amend import AmendError
+
+    def refuse(*args, **kwargs):
+        raise AmendError("het invoegen van een hoofdstuk wordt niet ondersteund")
+
+    monkeypatch.setattr(consolidated, "amend", refuse)
+    table = was_wordt.between_versions(OLD, NEW)
+    assert "(het invoegen van een hoofdstuk wordt niet ondersteund)" in table.intro[0]
+    assert "geen artikel krijgt een ander nummer" not in table.intro[0]
+    reasons = {row.article.label: " ".join(row.reasons) for row in table.rows}
+    assert "was 36 maanden, wordt 24 maanden" in reasons["duur_jobcoaching"]
+    assert not any("Onderdeel" in r for r in reasons.values())  # there is no wijzigingsverordening to cite

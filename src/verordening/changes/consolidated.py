@@ -82,11 +82,18 @@ def compare_adopted(amendment: Amendment) -> OrdinanceDiff:
 @dataclass(frozen=True)
 class Versions:
     """Two versions compared: the comparison, the wijzigingsverordening behind it (None when none can be
-    drafted) and, then, the note that each version is shown in its own numbering."""
+    drafted) and, then, why not (`obstacle`, AmendError's words)."""
 
     comparison: OrdinanceDiff
     amendment: Amendment | None
-    note: str
+    obstacle: str = ""
+
+    @property
+    def note(self) -> str:
+        """The warning that each version is shown in its own numbering ("" when they follow the adopted one)."""
+        if not self.obstacle:
+            return ""
+        return f"let op: {self.obstacle}; de vergelijking volgt daarom de nummering van elk van beide versies"
 
 
 def versions(old: Choices, new: Choices, library: ClauseLibrary | None = None) -> Versions:
@@ -99,12 +106,8 @@ def versions(old: Choices, new: Choices, library: ClauseLibrary | None = None) -
         amendment = amend(old, new, library)
     except AmendError as exc:
         plain = compare(assemble(old, library), assemble(new, library))
-        if not plain.differences:
-            return Versions(plain, None, "")
-        return Versions(
-            plain, None, f"let op: {exc}; de vergelijking volgt daarom de nummering van elk van beide versies"
-        )
-    return Versions(compare_adopted(amendment), amendment, "")
+        return Versions(plain, None, str(exc) if plain.differences else "")
+    return Versions(compare_adopted(amendment), amendment)
 
 
 def between_versions(old: Choices, new: Choices, library: ClauseLibrary | None = None) -> tuple[OrdinanceDiff, str]:

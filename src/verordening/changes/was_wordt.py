@@ -79,9 +79,8 @@ def between_versions(old: Choices, new: Choices, library: ClauseLibrary | None =
     library = library or load_library()
     found = versions(old, new, library)
     t = texts(library)
-    intro = [t("inleiding.versies", citeertitel=found.comparison.old.citeertitel)]
-    if found.note:
-        intro.append(t("inleiding.eigen_nummering", reden=found.note.removeprefix("let op: ").split(";")[0]))
+    numbering = t("nummering.eigen", reden=found.obstacle) if found.obstacle else t("nummering.vastgesteld")
+    intro = [f"{t('inleiding.versies', citeertitel=found.comparison.old.citeertitel)} {numbering}"]
     header = (found.amendment.ondertekening if found.amendment else found.comparison.new.ondertekening).kop
     return _table(
         "versies",
@@ -108,7 +107,7 @@ def against_model(draft: Choices, library: ClauseLibrary | None = None, ontwerp:
         "model",
         comparison,
         _reasons_of_choices(model, draft, library, t, "model", ontwerp.option_names),
-        [t("inleiding.model", citeertitel=ontwerp.citeertitel)],
+        [f"{t('inleiding.model', citeertitel=ontwerp.citeertitel)} {t('nummering.model')}"],
         ontwerp.citeertitel,
         ontwerp.ondertekening.kop,
         t,
