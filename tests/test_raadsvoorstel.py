@@ -139,7 +139,7 @@ def test_the_ordinance_files_carry_none_of_it():
     raadsvoorstel = files["raadsvoorstel.md"].decode("utf-8")
     weighed = ["Kanttekeningen", "De raad beoordeelt", "OVAL vraagt", "Beslispunten", "Burgemeester en wethouders van"]
     assert all(w in raadsvoorstel for w in weighed)
-    ordinance = [files["nijkerk.md"].decode("utf-8"), docx_text(files["nijkerk.docx"])]
+    ordinance = [files["nijkerk.md"].decode("utf-8"), docx_text(files["nijkerk.docx"]), files["nijkerk.html"].decode()]
     for text in ordinance:
         assert not [w for w in weighed if w in text]
 

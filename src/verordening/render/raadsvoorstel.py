@@ -162,7 +162,7 @@ def _argumenten(say: Texts, ordinance: Ordinance, checklist: Checklist, values: 
     library = load_library(ordinance.library)
     unmet, total = len(checklist.unmet), len(checklist.vereisten)
     blocks = [
-        Block("tussenkop", (f"1. {say('argumenten.wet_titel', **values)}",)),
+        Block("tussenkop", (f"1. {say('argumenten.wet_titel', niet_voldaan=unmet, **values)}",)),
         *_p(say("argumenten.wet", aantal=total, niet_voldaan=unmet, **values)),
         Block("tabel", table=checklist_table(checklist, library.checklist_texts, for_the_raad=True)),
         *_p(say("argumenten.keuzes_inleiding", **values)),
