@@ -238,3 +238,22 @@ def test_where_no_amendment_can_be_drafted_the_table_says_so_and_reasons_come_fr
     reasons = {row.article.label: " ".join(row.reasons) for row in table.rows}
     assert "was 36 maanden, wordt 24 maanden" in reasons["duur_jobcoaching"]
     assert not any("Onderdeel" in r for r in reasons.values())  # there is no wijzigingsverordening to cite
+
+
+def test_a_short_row_stays_on_one_page_and_a_long_article_may_split():
+    longer = NEW.model_copy(update={"jobcoaching": OLD.jobcoaching})
+    docx = to_docx(was_wordt.between_versions(NEW, longer))
+    rows = _part(docx, "word/document.xml").find(f"{W}body/{W}tbl").findall(f"{W}tr")
+    article = [tr for tr in rows[1:] if len(tr.findall(f"{W}tc")) == 3]
+    assert len(article) == 1  # only the duration of jobcoaching differs: seven leden, more than a page holds
+    assert article[0].find(f"{W}trPr/{W}cantSplit") is None
+    chapter = rows[1]
+    assert chapter.find(f"{W}trPr/{W}cantSplit") is not None  # the chapter's row: kept whole, and with the next
+    assert chapter.find(f".//{W}pStyle").get(f"{W}val") == "Waswordthoofdstuk"
+    short = to_docx(was_wordt.against_model(NIJKERK))
+    kept = [
+        tr
+        for tr in _part(short, "word/document.xml").find(f"{W}body/{W}tbl").findall(f"{W}tr")[1:]
+        if len(tr.findall(f"{W}tc")) == 3 and tr.find(f"{W}trPr/{W}cantSplit") is not None
+    ]
+    assert kept  # a row of a lid or two is never split over two pages

@@ -150,14 +150,14 @@ def to_docx(table: Table, template: Path | None = None) -> bytes:
             xml.table_row(tbl, widths, content, split=longest > SPLIT_LINES)
         doc.body.append(tbl)
         doc.add("", "Normal")  # Word wants a paragraph after a table at the end of the body
-    k = table.comparison.new.choices
+    k, t = table.comparison.new.choices, table.t
     return doc.package(
         Properties(
             title=table.title,
-            subject=f"Was-wordt-tabel bij de {table.citeertitel}",
-            author=f"gemeente {k.gemeente}",
-            keywords="Participatiewet; re-integratie; verordening; was-wordt-tabel",
-            category="Was-wordt-tabel",
+            subject=t("eigenschappen.onderwerp", citeertitel=table.citeertitel),
+            author=t("eigenschappen.auteur", gemeente=k.gemeente),
+            keywords=t("eigenschappen.trefwoorden"),
+            category=t("eigenschappen.categorie"),
             date=k.vaststelling.voorstel_datum,
         ),
         footer=table.title,
