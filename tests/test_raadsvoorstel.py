@@ -157,5 +157,8 @@ def test_kanttekeningen_come_in_numbered_groups_and_only_groups_with_something_t
     nijkerk = section(markdown(load_choices(NIJKERK)), "Kanttekeningen")
     headings = re.findall(r"^### (.*)$", nijkerk, re.M)
     assert headings == ["1. Procedure", "2. Gevolgen voor inwoners", "3. Afwijkingen van het VNG-model"]
+    # adopted 29 June, in force 1 July: the raad hears what a late publication means, not what to edit
+    assert "gebeurt dat niet uiterlijk op 30 juni 2023, dan geldt zij later" in nijkerk
+    assert "Kies zo nodig" not in nijkerk
     afgezien = section(markdown(choices_with(clientenraad=AFGEZIEN)), "Kanttekeningen")
     assert "### 1. Het advies van de cliëntenraad" in afgezien

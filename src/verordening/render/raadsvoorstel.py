@@ -194,6 +194,9 @@ def _kanttekeningen(say: Texts, ordinance: Ordinance, checklist: Checklist, valu
     for p in checklist.procedure:
         if p.requirement == "47" and p.finding in ("afgezien", "ontvangen_na_voorstel", "gelegenheid"):
             groups["clientenraad"] += _p(say(f"kanttekeningen.{p.finding}", **_advies(k), **values))
+        elif p.finding == "te_kort":
+            dates = {"vastgesteld": k.vaststelling.datum, "inwerkingtreding": k.inwerkingtreding_datum}
+            groups["procedure"] += _p(say("kanttekeningen.te_kort", **dates, **values))
         elif p.status == "waarschuwing":
             groups["procedure"] += _p(say("kanttekeningen.procedure", citation=p.citation, reden=p.reason, **values))
     library = load_library(ordinance.library)
