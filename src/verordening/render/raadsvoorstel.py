@@ -60,6 +60,7 @@ class Raadsvoorstel:
     sections: list[Section]
     ondertekening: Ondertekening  # the college's signature; its `kop` is the status mark ("CONCEPT")
     footer: str
+    properties: tuple[str, str]  # the DOCX's author and keywords
     citeertitel: str
     gemeente: str
     datum: object  # the proposal's date (document properties)
@@ -122,6 +123,7 @@ def build(ordinance: Ordinance, checklist: Checklist) -> Raadsvoorstel:
         sections=sections,
         ondertekening=ondertekening,
         footer=say("voettekst", **values),
+        properties=(say("eigenschappen.auteur", **values), say("eigenschappen.trefwoorden", **values)),
         citeertitel=ordinance.citeertitel,
         gemeente=k.gemeente,
         datum=v.voorstel_datum,

@@ -54,8 +54,8 @@ def layout(rv: Raadsvoorstel, template: Path | None = None) -> bytes:
     properties = Properties(
         title=rv.footer,
         subject=rv.kop[0][1],
-        author=f"college van burgemeester en wethouders van {rv.gemeente}",
-        keywords="raadsvoorstel; Participatiewet; re-integratie; verordening",
+        author=rv.properties[0],
+        keywords=rv.properties[1],
         category=rv.title,
         date=rv.datum,  # type: ignore[arg-type]
     )
