@@ -28,7 +28,8 @@ CODES = {k.value for k in Kwaliteitseis} | {"nadere_regels", "dag_na_bekendmakin
 
 @pytest.fixture(scope="module")
 def built():
-    return {path.stem: render_all(load_choices(path), BuildOptions()) for path in EXAMPLES}
+    # keyed by slug: the name of the built files ("voorbeeld-lansingerland.yaml" builds "lansingerland.html")
+    return {r.ordinance.slug: r for r in (render_all(load_choices(path), BuildOptions()) for path in EXAMPLES)}
 
 
 class Asides(HTMLParser):
