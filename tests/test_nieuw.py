@@ -175,3 +175,14 @@ def test_the_interview_asks_again_what_does_not_fit_together():
 def test_every_value_key_can_be_asked():
     kinds = {f.kind for f in leaves()}
     assert kinds <= {"bool", "int", "date", "text", "select", "multi", "rows"}
+
+
+def test_the_standard_file_departs_from_the_model_in_no_choice(tmp_path: Path):
+    """`--standaard` writes the model's defaults, list defaults included (both proefplaats grounds)."""
+    from verordening.engine.deviations import deviations
+
+    target = tmp_path / "nijkerk.yaml"
+    assert run("nieuw", "Nijkerk", "--standaard", "--out", str(target)).exit_code == 0
+    choices = load_choices(target)
+    assert len(choices.proefplaats.uitsluitingsgronden) == 2
+    assert [d.key for d in deviations(choices)] == []

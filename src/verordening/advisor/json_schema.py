@@ -17,6 +17,8 @@ import json
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+from pydantic.json_schema import GenerateJsonSchema
+
 from verordening.choicefile.municipalities import all_municipalities
 from verordening.choicefile.schema import Choices, value_keys
 from verordening.engine.library import ClauseLibrary, load_library
@@ -33,10 +35,21 @@ DESCRIPTION = (
 )
 
 
+class _FactoryDefaults(GenerateJsonSchema):
+    """pydantic leaves out the default of a field with a default_factory; the advisor needs it too
+    (the proefplaats's uitsluitingsgronden default to both grounds, as the model has them)."""
+
+    def default_schema(self, schema: Any) -> Any:
+        factory = schema.get("default_factory")
+        if factory is not None and not schema.get("default_factory_takes_data"):
+            schema = {k: v for k, v in schema.items() if k != "default_factory"} | {"default": factory()}
+        return super().default_schema(schema)
+
+
 def choice_schema(library: ClauseLibrary | None = None) -> dict[str, Any]:
     """The schema as a JSON object (draft 2020-12)."""
     library = library or load_library()
-    schema = Choices.model_json_schema(mode="validation")
+    schema = Choices.model_json_schema(mode="validation", schema_generator=_FactoryDefaults)
     defs: dict[str, Any] = schema.get("$defs", {})
     for definition in defs.values():  # class docstrings and names are code (English), not for the advisor
         definition.pop("description", None)
