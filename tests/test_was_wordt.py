@@ -17,6 +17,8 @@ from verordening.changes.amendment import to_markdown as amendment_markdown
 from verordening.changes.consolidated import places
 from verordening.changes.diff import model_choices
 from verordening.cli.app import app
+from verordening.engine import meaning
+from verordening.engine.deviations import deviations
 from verordening.render.raadsvoorstel import was_wordt_name
 from verordening.render.was_wordt import to_docx
 from verordening.runs.build import render_all
@@ -120,7 +122,13 @@ def test_against_the_model_the_reasons_are_the_municipalitys_choices():
     table = was_wordt.against_model(NIJKERK)
     reasons = {row.article.label: " ".join(row.reasons) for row in table.rows}
     assert "OVAL-keurmerk of Blik op Werk-keurmerk" in reasons["kwaliteitseisen"]
-    assert "(VNG-model: geen)" in reasons["kwaliteitseisen"]
+    assert "(het VNG-model laat deze keuze aan de gemeente)" in reasons["kwaliteitseisen"]  # it names none
+    assert "verlenging van jobcoaching mogelijk: ja (VNG-model: nee)" in reasons["duur_jobcoaching"]
+    said = " ".join(reasons.values())
+    for d in deviations(
+        NIJKERK, table.comparison.new.option_names
+    ):  # every deviation the raadsvoorstel lists is a reason in the table
+        assert f"{meaning.title(d.key)}: {d.value}" in said, d.key
     assert reasons["lks_buiten_doelgroep"].startswith("Keuze van de gemeente: loonkostensubsidie buiten de doelgroep")
     rows = article_rows(to_docx(table))
     lks = next(row for row in rows if row[1] and row[1][0].startswith("Artikel 13. Loonkostensubsidie"))

@@ -20,6 +20,7 @@ from verordening.changes.diff import ArticleDiff, OrdinanceDiff, ParaChange, com
 from verordening.choicefile.schema import Choices
 from verordening.engine import meaning
 from verordening.engine.assemble import assemble
+from verordening.engine.deviations import deviations
 from verordening.engine.document import Ordinance
 from verordening.engine.library import ClauseLibrary, load_library
 from verordening.engine.library_files import read_yaml
@@ -87,7 +88,9 @@ def between_versions(old: Choices, new: Choices, library: ClauseLibrary | None =
         found.comparison,
         _reasons_of_amendment(found.amendment, t)
         if found.amendment
-        else _reasons_of_choices(old, new, library, t, "versies", found.comparison.new.option_names),
+        else _reasons_of_choices(
+            _in_words(content_changes(old, new), found.comparison.new.option_names), library, t, "versies"
+        ),
         intro,
         found.comparison.old.citeertitel,
         header,
@@ -106,7 +109,10 @@ def against_model(draft: Choices, library: ClauseLibrary | None = None, ontwerp:
     return _table(
         "model",
         comparison,
-        _reasons_of_choices(model, draft, library, t, "model", ontwerp.option_names),
+        # the deviations the raadsvoorstel lists: the model's value "" where it leaves the pick to the gemeente
+        _reasons_of_choices(
+            {d.key: (d.model, d.value) for d in deviations(draft, ontwerp.option_names)}, library, t, "model"
+        ),
         [f"{t('inleiding.model', citeertitel=ontwerp.citeertitel)} {t('nummering.model')}"],
         ontwerp.citeertitel,
         ontwerp.ondertekening.kop,
@@ -117,25 +123,23 @@ def against_model(draft: Choices, library: ClauseLibrary | None = None, ontwerp:
 # --- reasons ---------------------------------------------------------------------------------
 
 
-def _choice_sentence(t: Texts, kind: str, key: str, values: tuple[Any, Any], names: Mapping[str, str]) -> str:
-    old, new = values
-    return t(
-        f"reden.keuze.{kind}",
-        naam=meaning.title(key),
-        oud=meaning.in_words(key, old, names),
-        nieuw=meaning.in_words(key, new, names),
-    )
+def _in_words(changes: Mapping[str, tuple[Any, Any]], names: Mapping[str, str]) -> dict[str, tuple[str, str]]:
+    """Changed choices -> (old value, new value) in words."""
+    return {k: (meaning.in_words(k, old, names), meaning.in_words(k, new, names)) for k, (old, new) in changes.items()}
+
+
+def _choice_sentence(t: Texts, kind: str, key: str, words: tuple[str, str]) -> str:
+    return t(f"reden.keuze.{kind}", naam=meaning.title(key), oud=words[0], nieuw=words[1])
 
 
 def _reasons_of_amendment(amendment: Amendment, t: Texts) -> dict[str, list[str]]:
     """Label -> reasons: the onderdeel of Artikel I, then the choices (or the Act) that cause it."""
     law = amendment.law_changes[-1][0].label if amendment.law_changes else ""
+    words = _in_words(amendment.changes, amendment.old.option_names)
     out = {}
     for ins in amendment.instructions:
         lines = [t("reden.onderdeel", letter=ins.letter)]
-        lines += [
-            _choice_sentence(t, "versies", k, amendment.changes[k], amendment.old.option_names) for k in ins.reasons
-        ]
+        lines += [_choice_sentence(t, "versies", k, words[k]) for k in ins.reasons]
         if not ins.reasons:
             lines.append(t("reden.wet", wet=law) if ins.law and law else t("reden.gevolg.versies"))
         out[ins.label] = lines
@@ -143,16 +147,14 @@ def _reasons_of_amendment(amendment: Amendment, t: Texts) -> dict[str, list[str]
 
 
 def _reasons_of_choices(
-    old: Choices, new: Choices, library: ClauseLibrary, t: Texts, kind: str, names: Mapping[str, str]
+    changes: Mapping[str, tuple[str, str]], library: ClauseLibrary, t: Texts, kind: str
 ) -> dict[str, list[str]]:
-    """Label -> reasons: the changed choices that shape each article of the library (`names`: the display
-    names of enumerated options, as Ordinance.option_names)."""
-    changes = content_changes(old, new)
+    """Label -> reasons: of the changed choices (key -> old and new value in words), those that shape each
+    article of the library."""
     out = {}
     for spec in library.articles:
         keys = related_choices(spec.label, list(changes), library)
-        lines = [_choice_sentence(t, kind, k, changes[k], names) for k in keys]
-        out[spec.label] = lines or [t(f"reden.gevolg.{kind}")]
+        out[spec.label] = [_choice_sentence(t, kind, k, changes[k]) for k in keys] or [t(f"reden.gevolg.{kind}")]
     return out
 
 
