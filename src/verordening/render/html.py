@@ -212,7 +212,7 @@ class _Page:
             if om.chapter == chapter and om.after == after:
                 why = self.t("weggelaten_door", keuzes=[f"{n.title}: {n.value}" for n in om.notes])
                 out.append(
-                    f'<p class="ghost" id="weggelaten-{html(om.label)}"><span>{html(self.t("niet_opgenomen", titel=om.title))}</span> '
+                    f'<p class="ghost" id="weggelaten-{html(om.label)}"><span>{html(self.t("niet_opgenomen", titel=om.title))}.</span> '
                     f"{html(why)}</p>"
                 )
         return "".join(out)
