@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from verordening.engine.textfilters import straight
 from verordening.runs.compare import Provenance, collect, dutch_sort_key, to_html
 from verordening.runs.synthetic import generate
 
@@ -57,7 +58,7 @@ def _names(pg) -> list[str]:
 
 
 def test_rows_are_in_dutch_order(page) -> None:
-    names = [n.replace("\u2011", "-") for n in _names(page)]
+    names = [straight(n) for n in _names(page)]
     assert names == sorted(names, key=dutch_sort_key)
     assert names.index("'s-Hertogenbosch") == names.index("Heerlen") + 1
 

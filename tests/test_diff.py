@@ -25,6 +25,7 @@ from .conftest import EXAMPLES, ROOT, choices_with
 
 VERSIES = ROOT / "tests" / "fixtures" / "versies"
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+SPECIAL = {f"{W}tab": "\t", f"{W}noBreakHyphen": "-"}  # what Word reads for these elements
 
 
 @pytest.fixture(scope="module")
@@ -97,11 +98,11 @@ def _docx_paragraphs(data: bytes, accept: bool) -> list[str]:
         if mark is not None and mark.find(f"{W}ins" if not accept else f"{W}del") is not None:
             continue  # the whole paragraph disappears
         text = ""
-        for el in p.iter(f"{W}t", f"{W}delText", f"{W}tab"):
+        for el in p.iter(f"{W}t", f"{W}delText", f"{W}tab", f"{W}noBreakHyphen"):
             if el.getparent().tag != f"{W}r":
                 continue  # a tab stop in the paragraph properties
             wrapper = el.getparent().getparent()
-            content = "\t" if el.tag == f"{W}tab" else el.text or ""
+            content = SPECIAL.get(el.tag, el.text or "")
             if wrapper.tag == f"{W}del":
                 text += "" if accept else content
             elif wrapper.tag == f"{W}ins":

@@ -20,6 +20,7 @@ from verordening.cli.app import app
 from .conftest import ROOT, choices_with
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+SPECIAL = {f"{W}tab": "\t", f"{W}noBreakHyphen": "-"}  # what Word reads for these elements
 NIJKERK = choices_with()  # article 13 included; jobcoaching 24 months + 12
 
 
@@ -41,10 +42,10 @@ def accept_all(docx: bytes) -> list[str]:
         if p.getparent().tag != f"{W}body":
             continue
         text = pending
-        for el in p.iter(f"{W}t", f"{W}tab", f"{W}delText"):
+        for el in p.iter(f"{W}t", f"{W}tab", f"{W}delText", f"{W}noBreakHyphen"):
             if any(a.tag == f"{W}del" for a in el.iterancestors()) or el.tag == f"{W}delText":
                 continue
-            text += "\t" if el.tag == f"{W}tab" else el.text or ""
+            text += SPECIAL.get(el.tag, el.text or "")
         if p.find(f"{W}pPr/{W}rPr/{W}del") is not None:
             pending = text  # the paragraph mark is deleted: what is left joins the next paragraph
             continue
@@ -110,10 +111,10 @@ def test_rejecting_all_changes_gives_the_adopted_text():
         if p.find(f"{W}pPr/{W}rPr/{W}ins") is not None:
             continue  # an inserted paragraph goes entirely
         parts = []
-        for el in p.iter(f"{W}t", f"{W}tab", f"{W}delText"):
+        for el in p.iter(f"{W}t", f"{W}tab", f"{W}delText", f"{W}noBreakHyphen"):
             if any(a.tag == f"{W}ins" for a in el.iterancestors()):
                 continue
-            parts.append("\t" if el.tag == f"{W}tab" else el.text or "")
+            parts.append(SPECIAL.get(el.tag, el.text or ""))
         rejected.append("".join(parts))
     old = amendment.old
     assert [old.chapters[0].heading, old.articles[0].heading] == rejected[1:3]

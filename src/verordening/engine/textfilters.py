@@ -179,6 +179,29 @@ def hoofdletter(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+# Typography of typeset output (DOCX, HTML): the one place that decides it. A text is always built
+# and compared, searched and validated in its straight form ("'s-Hertogenbosch", "Re-integratie");
+# renderers typeset it last. A hyphen that must not end a line: after the prefix "re" (re-integratie),
+# after "'s"/"'t" ('s-Hertogenbosch) and before a capital, as in place names (Súdwest-Fryslân,
+# Noord-Brabant). An apostrophe within a word or in "'s"/"'t" becomes the typographic one (U+2019).
+NOBREAK_HYPHEN = "\u2011"
+APOSTROPHE = "\u2019"
+_APOSTROPHES = re.compile(r"(?<!\w)'(?=[st](?:-|\s))|(?<=[^\W\d_])'(?=[^\W\d_])")
+_NOBREAK = re.compile(r"(?<=\b[Rr]e)-(?=[a-zà-ÿ])|(?<=\u2019[st])-|(?<=[^\W\d_])-(?=[A-ZÀ-ÖØ-Þ])")
+
+
+def typeset(text: str, hyphens: bool = True) -> str:
+    """ "'s-Hertogenbosch" -> "’s‑Hertogenbosch", "Re-integratieverordening" -> "Re‑integratieverordening";
+    without `hyphens` only the apostrophes (Markdown, which is pasted into systems that search on "-")."""
+    text = _APOSTROPHES.sub(APOSTROPHE, text)
+    return _NOBREAK.sub(NOBREAK_HYPHEN, text) if hyphens else text
+
+
+def straight(text: str) -> str:
+    """The form a person types: what typeset() changed, undone (search, comparison)."""
+    return text.replace(NOBREAK_HYPHEN, "-").replace(APOSTROPHE, "'")
+
+
 FILTERS = {
     "bedrag": bedrag,
     "hoofdletter": hoofdletter,

@@ -13,7 +13,8 @@ from verordening.engine.checklist import Checklist
 from verordening.engine.document import Article, Mark, Ordinance, Paragraph, Ref
 from verordening.engine.library import load_library
 from verordening.render import checklist as render_checklist
-from verordening.render.escape import html
+from verordening.render import escape
+from verordening.render.escape import typeset_html as html  # document text: typeset
 
 
 def linked(text: str, refs: list[Ref], marks: list[Mark] | None = None, mark_title: str = "") -> str:
@@ -97,7 +98,7 @@ class _Page:
             '<meta name="viewport" content="width=device-width, initial-scale=1">',
             # Forbid every external or scripted resource, whatever ends up in the page.
             "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">",
-            f"<title>{html(o.citeertitel)} (concept)</title>",
+            f"<title>{escape.html(o.citeertitel)} (concept)</title>",  # straight: history and bookmarks search it
             f"<style>{CSS}</style>",
             "</head>",
             "<body>",

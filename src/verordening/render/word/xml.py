@@ -14,6 +14,8 @@ from typing import NamedTuple
 
 from lxml import etree
 
+from verordening.engine.textfilters import NOBREAK_HYPHEN, typeset
+
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _PREFIXES = {"w": W_NS, "r": R_NS, "xml": "http://www.w3.org/XML/1998/namespace"}
@@ -29,7 +31,8 @@ W_P, W_PPR, W_PSTYLE, W_R, W_RPR, W_T, W_TAB, W_BR, W_VAL = (
     qn(t) for t in ("w:p", "w:pPr", "w:pStyle", "w:r", "w:rPr", "w:t", "w:tab", "w:br", "w:val")
 )
 W_DEL_T = qn("w:delText")
-_BREAKS = re.compile("([\t\r\n])")
+_BREAKS = re.compile(f"([\t\r\n{NOBREAK_HYPHEN}])")
+_SPECIAL = {"\t": W_TAB, NOBREAK_HYPHEN: qn("w:noBreakHyphen")}  # else a line break
 XML_SPACE = qn("xml:space")
 _NSMAP = {"w": W_NS}
 
@@ -120,13 +123,15 @@ def run(
 
 
 def append_text(r: etree._Element, text: str, tag: str = W_T) -> None:
-    """Run content for `text`: tab -> w:tab, CR/LF -> w:br, the rest in w:t (as python-docx writes it)."""
+    """Run content for `text`, typeset (textfilters.typeset): tab -> w:tab, CR/LF -> w:br, a hyphen that
+    must not end a line -> w:noBreakHyphen (Word's own), the rest in w:t (as python-docx writes it)."""
+    text = typeset(text)
     if not _BREAKS.search(text):
         _add_t(r, text, tag)
         return
     for i, piece in enumerate(_BREAKS.split(text)):  # text, break, text, break, …
         if i % 2:
-            etree.SubElement(r, W_TAB if piece == "\t" else W_BR)
+            etree.SubElement(r, _SPECIAL.get(piece, W_BR))
         else:
             _add_t(r, piece, tag)
 

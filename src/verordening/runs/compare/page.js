@@ -33,11 +33,14 @@
   function has(row, name, wanted) {
     return (' ' + (row.getAttribute('data-' + name) || '') + ' ').indexOf(' ' + wanted + ' ') >= 0;
   }
+  function straight(text) {  // the typed form of typeset text: ’ -> ', non-breaking hyphen -> -
+    return text.toLowerCase().replace(/[\u2018\u2019]/g, "'").replace(/[\u2010\u2011]/g, '-');
+  }
   function apply() {
-    var q = form.elements.q.value.trim().toLowerCase(), shown = 0, params = new URLSearchParams();
+    var q = straight(form.elements.q.value.trim()), shown = 0, params = new URLSearchParams();
     var selects = [].filter.call(form.querySelectorAll('select[data-filter]'), function (s) { return s.value; });
     rows.forEach(function (r) {
-      var ok = !q || r.textContent.toLowerCase().indexOf(q) >= 0;
+      var ok = !q || straight(r.textContent).indexOf(q) >= 0;
       selects.forEach(function (s) { if (!has(r, s.getAttribute('data-filter'), s.value)) ok = false; });
       r.hidden = !ok;
       if (ok) shown++;

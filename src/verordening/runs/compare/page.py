@@ -13,6 +13,7 @@ from importlib import resources
 
 from verordening.engine.scorecard import ASKS
 from verordening.render.escape import html as h
+from verordening.render.escape import typeset_html
 from verordening.runs.compare.charts import bar_chart
 from verordening.runs.compare.columns import (
     ASK_EXPLAINED,
@@ -142,7 +143,7 @@ def _row(r: Row, cols: list[Column], rank: int, source: Provenance) -> str:
     }
     attrs = "".join(f' data-{k}="{h(v)}"' for k, v in tokens.items())
     link = source.link(r)
-    name = h(r.gemeente.replace("-", "\u2011"))  # a non-breaking hyphen keeps "'s-Hertogenbosch" on one line
+    name = typeset_html(r.gemeente)  # "’s‑Hertogenbosch" on one line; the search matches the typed form
     name = f'<a href="{h(link)}">{name}</a>' if link else name
     cells = [f'<th scope="row" data-sort="{rank}">{name}</th>']
     cells += [_cell(c, r) for c in cols[1:]]
