@@ -60,3 +60,13 @@ def article(label: str, body: str, chapter: str = "1", order: int = 10, when: st
         f"{{% block artikel %}}\n{textwrap.dedent(body).strip()}\n{{% endblock %}}\n"
         "{% block toelichting %}Toelichting.{% endblock %}\n"
     )
+
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def docx_text(element) -> str:
+    """The text Word shows for a w:p (or any element) of a DOCX: w:t, a w:noBreakHyphen as "-"."""
+    return "".join(
+        "-" if el.tag == f"{_W}noBreakHyphen" else el.text or "" for el in element.iter(f"{_W}t", f"{_W}noBreakHyphen")
+    )

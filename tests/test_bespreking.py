@@ -18,7 +18,7 @@ from verordening.engine.library import load_library
 from verordening.engine.textfilters import MARK_CLOSE, MARK_OPEN, take_marks
 from verordening.runs.build import BuildOptions, render_all
 
-from .conftest import EXAMPLES, ROOT
+from .conftest import EXAMPLES, ROOT, docx_text
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 NIJKERK = ROOT / "municipalities" / "nijkerk.yaml"
@@ -159,24 +159,18 @@ def test_the_bespreekversie_has_a_comment_at_each_article_with_choices(built):
         anchored = {}
         for p in body.iter(f"{W}p"):
             for start in p.findall(f"{W}commentRangeStart"):
-                anchored[start.get(f"{W}id")] = "".join(t.text or "" for t in p.iter(f"{W}t"))
+                anchored[start.get(f"{W}id")] = docx_text(p)
         t = choice_notes.texts(o)
         expected = {a.heading: a for a in o.articles if choice_notes.notes(o, a.choices)}
         assert sorted(anchored.values()) == sorted(expected), slug  # one comment on each such article's heading
         for c in comments:
             heading = anchored[c.get(f"{W}id")]
-            lines = ["".join(x.text or "" for x in p.iter(f"{W}t")) for p in c.findall(f"{W}p")]
+            lines = [docx_text(p) for p in c.findall(f"{W}p")]
             notes = choice_notes.notes(o, expected[heading].choices)
             assert lines == ["Keuzes in dit artikel", *(choice_notes.line(t, n) for n in notes)]
-        header = " ".join(
-            "".join(x.text or "" for x in root.iter(f"{W}t")) for name, root in parts.items() if "header" in name
-        )
+        header = " ".join(docx_text(root) for name, root in parts.items() if "header" in name)
         assert "Bespreekversie — niet voor publicatie" in header
-        highlighted = [
-            "".join(x.text or "" for x in r.iter(f"{W}t"))
-            for r in body.iter(f"{W}r")
-            if r.find(f"{W}rPr/{W}highlight") is not None
-        ]
+        highlighted = [docx_text(r) for r in body.iter(f"{W}r") if r.find(f"{W}rPr/{W}highlight") is not None]
         marked = [e.text[s:u] for a in o.articles for e in a.elements() for s, u in e.unit.marks]
         assert highlighted == marked and marked, slug
 
@@ -184,7 +178,7 @@ def test_the_bespreekversie_has_a_comment_at_each_article_with_choices(built):
 def test_the_bespreekversie_shows_the_left_out_article(built):
     o = built["smallingerland"].ordinance
     body = docx_parts(built["smallingerland"].files["smallingerland-bespreekversie.docx"])["word/document.xml"]
-    texts = ["".join(t.text or "" for t in p.iter(f"{W}t")) for p in body.iter(f"{W}p")]
+    texts = [docx_text(p) for p in body.iter(f"{W}p")]
     ghost = next(
         i for i, t in enumerate(texts) if "Loonkostensubsidie voor personen buiten" in t and "niet opgenomen" in t
     )
@@ -204,9 +198,9 @@ def test_the_published_text_is_clean(built):
         assert "word/comments.xml" not in parts
         xml = b"".join(etree.tostring(root) for root in parts.values())
         assert b"highlight" not in xml and b"commentReference" not in xml and b"Bespreekversie" not in xml
-        ordinance = ["".join(t.text or "" for t in p.iter(f"{W}t")) for p in parts["word/document.xml"].iter(f"{W}p")]
+        ordinance = [docx_text(p) for p in parts["word/document.xml"].iter(f"{W}p")]
         review = docx_parts(rendered.files[f"{slug}-bespreekversie.docx"])["word/document.xml"]
-        shown = ["".join(t.text or "" for t in p.iter(f"{W}t")) for p in review.iter(f"{W}p")]
+        shown = [docx_text(p) for p in review.iter(f"{W}p")]
         extra = [s for s in shown if s not in ordinance]
         assert [s for s in shown if s in ordinance] == ordinance, slug
         assert all("niet opgenomen" in s or "Bespreekversie" in s or "bespreking in de raad" in s for s in extra), extra
