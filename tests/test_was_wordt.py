@@ -23,18 +23,8 @@ from verordening.render.raadsvoorstel import was_wordt_name
 from verordening.render.was_wordt import to_docx
 from verordening.runs.build import render_all
 
-from .conftest import ROOT, choices_with
-
-W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-NIJKERK = choices_with()  # article 13 included; jobcoaching 24 months + 12
-
-
-def jobcoaching(**changes):
-    return {**NIJKERK.jobcoaching.model_dump(mode="json"), **changes}
-
-
-OLD = choices_with(jobcoaching=jobcoaching(maximale_duur_maanden=36))
-NEW = choices_with(artikel_13_loonkostensubsidie={"opnemen": False}, jobcoaching=jobcoaching(maximale_duur_maanden=24))
+from .conftest import ROOT
+from .test_redline_adopted import NEW, NIJKERK, OLD, W  # the same change: art. 13 off, 36 -> 24 months
 
 
 def _part(docx: bytes, name: str) -> etree._Element:

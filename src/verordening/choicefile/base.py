@@ -18,6 +18,16 @@ def conflict(key: str, message: str) -> PydanticCustomError:
     return PydanticCustomError("samenhang", message, {"sleutel": key})
 
 
+def each_once(values: list[Any], what: str) -> list[Any]:
+    """A list of options in which each is named at most once; `what` names one in the message ("reden")."""
+    twice = next((v for i, v in enumerate(values) if v in values[:i]), None)
+    if twice is not None:
+        raise ValueError(
+            f"verwacht elke {what} hooguit één keer, gegeven: {getattr(twice, 'value', twice)} meer dan eens"
+        )
+    return values
+
+
 def choice(
     default: Any = PydanticUndefined,
     *,

@@ -14,7 +14,7 @@ from typing import Annotated
 from pydantic import AfterValidator, Field, StringConstraints, field_validator
 from pydantic import Strict as StrictType
 
-from verordening.choicefile.base import Strict, choice
+from verordening.choicefile.base import Strict, choice, each_once
 from verordening.choicefile.fields import Months, one_line
 
 # Beschut werk: a municipality sets tens, a large city hundreds; the bound only stops typing errors.
@@ -91,10 +91,7 @@ class Proefplaats(Strict):
     @field_validator("uitsluitingsgronden")
     @classmethod
     def _once(cls, value: list[Uitsluitingsgrond]) -> list[Uitsluitingsgrond]:
-        if len(set(value)) != len(value):
-            twice = next(g for g in value if value.count(g) > 1)
-            raise ValueError(f"verwacht elke reden hooguit één keer, gegeven: {twice.value} meer dan eens")
-        return value
+        return each_once(value, "reden")
 
 
 # A werkervaringsplaats is short by nature; two years is more than any published ordinance allows.

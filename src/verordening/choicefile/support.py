@@ -14,7 +14,7 @@ from pydantic import (
     Strict as StrictType,
 )
 
-from verordening.choicefile.base import Strict, choice, conflict
+from verordening.choicefile.base import Strict, choice, conflict, each_once
 from verordening.choicefile.fields import Months, Text
 from verordening.choicefile.instruments import Intensiteit
 
@@ -126,10 +126,7 @@ class Jobcoaching(Strict):
     @field_validator("kwaliteitseisen")
     @classmethod
     def _no_duplicates(cls, value: list[Kwaliteitseis]) -> list[Kwaliteitseis]:
-        if len(set(value)) != len(value):
-            twice = next(k for k in value if value.count(k) > 1)
-            raise ValueError(f"verwacht elke kwaliteitseis hooguit één keer, gegeven: {twice.value} meer dan eens")
-        return value
+        return each_once(value, "kwaliteitseis")
 
     @model_validator(mode="after")
     def _own_requirements_text(self) -> Jobcoaching:
