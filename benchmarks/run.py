@@ -253,7 +253,7 @@ def main() -> int:
                 args.herhalingen,
             )
             print_pair(
-                "1. Eén build (Markdown, DOCX, HTML, controlelijst) ÷ één pandoc-run Markdown → DOCX",
+                "1. Eén build (alle bestanden: Markdown, DOCX, HTML, controlelijst, raadsvoorstel, was-wordt-tabel, bespreekversie) ÷ één pandoc-run Markdown → DOCX",
                 "verordening build nijkerk.yaml",
                 "pandoc nijkerk.md -o nijkerk.docx",
                 p,
@@ -269,8 +269,8 @@ def main() -> int:
         if pandoc:
 
             def pandoc_all() -> tuple[float, float]:
-                files = sorted(out.glob("*/*.md"))
-                files = [f for f in files if f.name != "controlelijst.md"]
+                # The ordinance's own Markdown, <slug>/<slug>.md: not the controlelijst or the raadsvoorstel.
+                files = sorted(f for f in out.glob("*/*.md") if f.stem == f.parent.name)
                 assert len(files) == len(synthetic), len(files)
                 (tmp / "pandoc").mkdir(exist_ok=True)
                 return run_many([[pandoc, str(f), "-o", str(tmp / "pandoc" / f"{f.stem}.docx")] for f in files])
