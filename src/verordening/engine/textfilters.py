@@ -193,8 +193,10 @@ _NOBREAK = re.compile(r"(?<=\b[Rr]e)-(?=[a-zà-ÿ])|(?<=\u2019[st])-|(?<=[^\W\d_
 def typeset(text: str, hyphens: bool = True) -> str:
     """ "'s-Hertogenbosch" -> "’s‑Hertogenbosch", "Re-integratieverordening" -> "Re‑integratieverordening";
     without `hyphens` only the apostrophes (Markdown, which is pasted into systems that search on "-")."""
-    text = _APOSTROPHES.sub(APOSTROPHE, text)
-    return _NOBREAK.sub(NOBREAK_HYPHEN, text) if hyphens else text
+    # Most texts hold neither character; the look-behind patterns would still try every position.
+    if "'" in text:
+        text = _APOSTROPHES.sub(APOSTROPHE, text)
+    return _NOBREAK.sub(NOBREAK_HYPHEN, text) if hyphens and "-" in text else text
 
 
 def straight(text: str) -> str:
