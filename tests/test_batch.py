@@ -81,3 +81,50 @@ def test_one_file_is_built_without_a_pool(tmp_path: Path, monkeypatch) -> None:
     outcomes, code = build_many([EXAMPLES[0]], BuildOptions(out_dir=tmp_path / "out"))
     assert code == 0 and outcomes[0].ok
     assert (tmp_path / "out" / outcomes[0].target.name).is_dir()
+
+
+def _council(folder: Path) -> set[str]:
+    slug = folder.name
+    return {p.name for p in folder.iterdir()} & {
+        "raadsvoorstel.md",
+        "raadsvoorstel.docx",
+        f"{slug}-was-wordt.docx",
+        f"{slug}-bespreekversie.docx",
+    }
+
+
+def test_council_package_for_one_file_and_on_request_for_many(tmp_path: Path) -> None:
+    one, many, asked = tmp_path / "een", tmp_path / "veel", tmp_path / "gevraagd"
+    runner = CliRunner()
+    assert runner.invoke(app, ["build", str(EXAMPLES[0]), "--out", str(one)]).exit_code == 0
+    (built,) = one.iterdir()
+    assert len(_council(built)) == 4
+    folder = tmp_path / "twee"
+    folder.mkdir()
+    for example in EXAMPLES[:2]:
+        shutil.copy(example, folder / example.name)
+    result = runner.invoke(app, ["build", str(folder), "--out", str(many)])
+    assert result.exit_code == 0, result.output
+    assert all(not _council(d) and (d / f"{d.name}.docx").is_file() for d in many.iterdir())
+    assert batch.NO_COUNCIL in result.stdout  # the user learns what was left out, and how to get it
+    result = runner.invoke(app, ["build", str(folder), "--out", str(asked), "--raadspakket"])
+    assert result.exit_code == 0, result.output
+    assert [len(_council(d)) for d in asked.iterdir()] == [4, 4]
+    assert batch.NO_COUNCIL not in result.stdout
+
+
+def test_a_batch_removes_an_older_council_package_but_never_an_edited_file(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    runner = CliRunner()
+    assert runner.invoke(app, ["build", str(EXAMPLES[0]), "--out", str(out)]).exit_code == 0
+    (target,) = out.iterdir()
+    edited = target / "raadsvoorstel.md"
+    edited.write_text(edited.read_text(encoding="utf-8") + "\nMet de hand toegevoegd.\n", encoding="utf-8")
+    result = runner.invoke(app, ["build", str(EXAMPLES[0]), "--out", str(out), "--geen-raadspakket"])
+    assert result.exit_code == 0, result.output
+    # A raadsvoorstel of older choices beside the new ordinance would mislead; the edited one is work, and stays.
+    assert _council(target) == {"raadsvoorstel.md"}
+    assert edited.read_text(encoding="utf-8").endswith("Met de hand toegevoegd.\n")
+    result = runner.invoke(app, ["build", str(EXAMPLES[0]), "--out", str(out)])
+    assert result.exit_code == 3  # rebuilding the package would overwrite the edit: refused as always
+    assert edited.read_text(encoding="utf-8").endswith("Met de hand toegevoegd.\n")

@@ -128,12 +128,23 @@ def build(
     ] = None,
     bibliotheek: Library = None,
     pdf: Annotated[bool, typer.Option("--pdf", help="Maak ook een PDF van de DOCX (vraagt LibreOffice).")] = False,
+    raadspakket: Annotated[
+        bool | None,
+        typer.Option(
+            "--raadspakket/--geen-raadspakket",
+            help="Maak ook het raadsvoorstel, de was-wordt-tabel en de bespreekversie; "
+            "standaard bij één keuzebestand wel, bij meer tegelijk niet.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
-    """Bouw de verordening (Markdown, DOCX, HTML, controlelijst) voor elk keuzebestand."""
+    """Bouw de verordening (Markdown, DOCX, HTML, controlelijst) voor elk keuzebestand, bij één keuzebestand ook het raadspakket."""
     from verordening.runs.batch import build_many
     from verordening.runs.build import BuildOptions
 
-    options = BuildOptions(out_dir=out, template=template, force=force, library=bibliotheek, pdf=pdf)
+    options = BuildOptions(
+        out_dir=out, template=template, force=force, library=bibliotheek, pdf=pdf, council=raadspakket
+    )
     with refusals():
         if pdf:
             from verordening.render.pdf import converter

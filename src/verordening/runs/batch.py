@@ -9,7 +9,7 @@ import os
 import sys
 import traceback
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TextIO
 
@@ -126,6 +126,12 @@ class _Progress:
         print(prefix + outcome.line(), file=stream, flush=True)
 
 
+NO_COUNCIL = (
+    "Raadspakket (raadsvoorstel, was-wordt-tabel, bespreekversie) niet gemaakt: bij meer keuzebestanden "
+    "tegelijk alleen met --raadspakket."
+)
+
+
 def summary_rows(outcomes: Iterable[BuildOutcome]) -> list[tuple[str, int]]:
     outcomes = list(outcomes)
     return [
@@ -172,12 +178,16 @@ def build_many(
     if twice:
         print(twice, file=err)
         return [], 2
+    if options.council is None:  # one municipality: its council package too; a batch: only on request
+        options = replace(options, council=len(paths) == 1)
     with _Progress(len(paths), out, err) as progress:
         outcomes = run_parallel(build_one, paths, options, workers=workers, on_done=progress)
     if options.out_dir.is_dir():
         sync_filesystem(options.out_dir)  # one durable sync for the whole batch, not one per file
     if len(paths) > 1:
         print_summary(outcomes, out)
+        if not options.council:
+            print(NO_COUNCIL, file=out)
     return outcomes, max((o.exit_code for o in outcomes), default=0)
 
 

@@ -125,8 +125,12 @@ def write_outputs(
     now: dt.datetime | None = None,
     inputs: Iterable[Path] = (),
     durable: bool = True,
+    stale: Iterable[str] = (),
 ) -> list[Path]:
     """Write files into the folder `target` as one unit; return the paths written.
+
+    `stale` names files an earlier run wrote that this one does not make: each is removed when it is
+    still exactly as the tool wrote it, and left alone when it was edited by hand.
 
     Raises EditedOutputError (writing nothing) if a file was edited by hand and `force` is false,
     OutputError if a file is one of `inputs`, FileSystemError if the machine refuses. With
@@ -139,7 +143,7 @@ def write_outputs(
         target.mkdir(parents=True, exist_ok=True)
         with journal.locked(target):
             journal.recover(target)
-            _write_locked(target, files, force, now or dt.datetime.now(), list(inputs))
+            _write_locked(target, files, force, now or dt.datetime.now(), list(inputs), set(stale) - set(files))
         if durable:
             journal.sync_filesystem(target)
     except OSError as exc:
@@ -147,7 +151,9 @@ def write_outputs(
     return [target / name for name in files]
 
 
-def _write_locked(target: Path, files: dict[str, bytes], force: bool, now: dt.datetime, inputs: list[Path]) -> None:
+def _write_locked(
+    target: Path, files: dict[str, bytes], force: bool, now: dt.datetime, inputs: list[Path], stale: set[str]
+) -> None:
     _refuse_inputs(target, files, inputs)
     for name in files:
         path = target / name
@@ -160,7 +166,11 @@ def _write_locked(target: Path, files: dict[str, bytes], force: bool, now: dt.da
     if edited and not force:
         raise EditedOutputError(target, [target / name for name in edited])
     manifest = read_manifest(target)
-    kept = {n: h for n, h in manifest.items() if n not in files and (target / n).is_file()}
+    # Removed before the new manifest is committed: a crash in between leaves a manifest naming a missing file.
+    removed = {name for name in stale if _unchanged(target / name, manifest.get(name, []))}
+    for name in removed:
+        (target / name).unlink()
+    kept = {n: h for n, h in manifest.items() if n not in files and n not in removed and (target / n).is_file()}
     new_manifest = {**kept, **{name: [sha256(data)] for name, data in files.items()}}
     entries: list[journal.Entry] = []
     try:
@@ -174,6 +184,14 @@ def _write_locked(target: Path, files: dict[str, bytes], force: bool, now: dt.da
             (target / e.temp).unlink(missing_ok=True)
         raise
     journal.commit(target, entries)
+
+
+def _unchanged(path: Path, hashes: list[str]) -> bool:
+    """Whether `path` is a plain file whose content the tool wrote (per the manifest)."""
+    try:
+        return path.is_file() and not path.is_symlink() and sha256(path.read_bytes()) in hashes
+    except OSError:
+        return False
 
 
 def write_file(path: Path, data: bytes, force: bool = False, inputs: Iterable[Path] = ()) -> Path:
