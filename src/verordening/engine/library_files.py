@@ -13,6 +13,8 @@ from typing import Any, TypeVar
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from verordening.engine import yaml_cache
+from verordening.engine.yaml_cache import LazyNode
 from verordening.errors import ClauseError
 
 M = TypeVar("M", bound=BaseModel)
@@ -89,8 +91,16 @@ class KwaliteitseisFile(_File):
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-def parse_yaml(text: str) -> tuple[Any, yaml.Node | None]:
-    """The data of a YAML text and its node tree (for line numbers), from one parse."""
+Node = yaml.Node | LazyNode | None
+
+
+def parse_yaml(text: str) -> tuple[Any, Node]:
+    """The data of a YAML text and its node tree (for line numbers; lazy when the data was cached)."""
+    return yaml_cache.parse(text, _LOADER.__name__, _parse)
+
+
+def _parse(text: str) -> tuple[Any, yaml.Node | None]:
+    """The data of a YAML text and its node tree, from one parse."""
     loader = _LOADER(text)
     try:
         node = loader.get_single_node()
@@ -99,7 +109,7 @@ def parse_yaml(text: str) -> tuple[Any, yaml.Node | None]:
         loader.dispose()
 
 
-def read_yaml(path: Path) -> tuple[Any, yaml.Node | None]:
+def read_yaml(path: Path) -> tuple[Any, Node]:
     """The data of a YAML file and its node tree (for line numbers)."""
     try:
         return parse_yaml(path.read_text(encoding="utf-8"))
@@ -109,8 +119,9 @@ def read_yaml(path: Path) -> tuple[Any, yaml.Node | None]:
         raise ClauseError(f"{path}: kan het bestand van de clausulebibliotheek niet lezen: {exc}") from None
 
 
-def line_of(node: yaml.Node | None, loc: tuple[Any, ...]) -> int | None:
+def line_of(node: Node, loc: tuple[Any, ...]) -> int | None:
     """The line (1-based) of the value at `loc` in a composed YAML tree, or of its nearest parent."""
+    node = yaml_cache.tree(node)
     if node is None:
         return None
     for part in loc:
@@ -149,7 +160,7 @@ def _dotted(loc: tuple[Any, ...]) -> str:
 _UNION_MEMBERS = {"bool": "true of false", "int": "een geheel getal", "str": "tekst"}
 
 
-def validate(model: type[M], data: Any, path: Path | str, node: yaml.Node | None = None, base: int = 0) -> M:
+def validate(model: type[M], data: Any, path: Path | str, node: Node = None, base: int = 0) -> M:
     """`data` as `model`, or a ClauseError naming file, line and key of every problem."""
     try:
         return model.model_validate(data)
@@ -172,10 +183,13 @@ def validate(model: type[M], data: Any, path: Path | str, node: yaml.Node | None
         raise ClauseError("\n".join(lines)) from None
 
 
-def validate_list(model: type[M], data: Any, path: Path, node: yaml.Node | None) -> list[M]:
+def validate_list(model: type[M], data: Any, path: Path, node: Node) -> list[M]:
     if not isinstance(data, list):
         raise ClauseError(f"{path}: verwacht een lijst (regels die met '- ' beginnen)")
-    return [
-        validate(model, item, path, node.value[i] if isinstance(node, yaml.SequenceNode) else None)
-        for i, item in enumerate(data)
-    ]
+    return [validate(model, item, path, _item(node, i)) for i, item in enumerate(data)]
+
+
+def _item(node: Node, index: int) -> Node:
+    if isinstance(node, LazyNode):
+        return node.child(index)
+    return node.value[index] if isinstance(node, yaml.SequenceNode) else None

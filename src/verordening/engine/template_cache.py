@@ -26,8 +26,9 @@ ENV = "VERORDENING_CACHE"
 _OFF = {"uit", "0", "nee", "off", "no", "false"}
 
 
-def cache_dir() -> Path | None:
-    """The folder for compiled templates, made if needed (only the user may read it); None when off."""
+def cache_dir(name: str | None = None) -> Path | None:
+    """The folder `name` of the cache (default: compiled templates), made if needed (only the user may
+    read it); None when off."""
     setting = os.environ.get(ENV, "").strip()
     if setting.lower() in _OFF:
         return None
@@ -35,7 +36,7 @@ def cache_dir() -> Path | None:
         base = Path(setting)
     else:
         base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "verordening"
-    folder = base / f"sjablonen-jinja{jinja2.__version__}-{sys.implementation.cache_tag}"
+    folder = base / (name or f"sjablonen-jinja{jinja2.__version__}-{sys.implementation.cache_tag}")
     try:
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     except OSError:
@@ -73,7 +74,7 @@ class CachingSandbox(BoundedSandbox):
         except (OSError, ValueError, EOFError, TypeError):
             pass
         code = super().compile(source, name, filename)
-        _store(path, marshal.dumps(code))
+        store(path, marshal.dumps(code))
         return code
 
     def _options(self) -> str:
@@ -112,7 +113,7 @@ def _name(function: Any) -> str:
     return f"{getattr(function, '__module__', '')}.{getattr(function, '__qualname__', repr(function))}"
 
 
-def _store(path: Path, data: bytes) -> None:
+def store(path: Path, data: bytes) -> None:
     """Write the entry whole or not at all (another process may read it at the same time)."""
     temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
     try:
